@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+// osteodoc — cementoplasty plan → patient documents (consent form, discharge sheet).
+// Pipeline and module layout: see README.md and Sources/OsteoDoc/OsteoDoc.swift.
+import PackageDescription
+
+/// A system C library reached through a module map under Sources/<name>.
+func shim(_ name: String, pkgConfig: String?, apt: [String]) -> Target {
+    .systemLibrary(name: name, path: "Sources/Shims/\(name)", pkgConfig: pkgConfig, providers: [.apt(apt)])
+}
+
+let package = Package(
+    name: "osteodoc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "osteodoc", targets: ["osteodoc"]),
+        .executable(name: "osteodoc-bench", targets: ["osteodoc-bench"]),
+        .library(name: "OsteoDoc", targets: ["OsteoDoc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // System C libraries, each wrapped by exactly one Swift file.
+        shim("CCmark", pkgConfig: "libcmark", apt: ["libcmark-dev"]),
+        shim("CHarfBuzz", pkgConfig: "harfbuzz-subset", apt: ["libharfbuzz-dev"]),
+        shim("CFriBidi", pkgConfig: "fribidi", apt: ["libfribidi-dev"]),
+        shim("CUnibreak", pkgConfig: "libunibreak", apt: ["libunibreak-dev"]),
+        shim("CHyphen", pkgConfig: nil, apt: ["libhyphen-dev"]),
+        shim("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
+
+        // Pipeline stages (one-way).
+        .target(name: "PlanImport"),
+        .target(name: "DocumentModel"),
+        .target(name: "Content"),
+        .target(name: "Templating", dependencies: [
+            "PlanImport", "Content",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Markdown", dependencies: ["DocumentModel", "CCmark"]),
+        .target(name: "HTMLExport", dependencies: ["DocumentModel"]),
+        .target(name: "Typesetting", dependencies: ["CHarfBuzz", "CFriBidi", "CUnibreak", "CHyphen"]),
+        .target(name: "PDFWriter", dependencies: ["CHarfBuzz", "CZlib"]),
+        .target(name: "Layout", dependencies: ["DocumentModel", "Typesetting"]),
+        .target(name: "PDFExport", dependencies: ["Layout", "Typesetting", "PDFWriter"]),
+        .target(name: "OsteoDoc", dependencies: [
+            "PlanImport", "Content", "Templating", "DocumentModel", "Markdown",
+            "HTMLExport", "Layout", "PDFExport",
+        ]),
+        .executableTarget(name: "osteodoc", dependencies: [
+            "OsteoDoc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc"]),
+
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
+        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc"]),
+    ]
+)

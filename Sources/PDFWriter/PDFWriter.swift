@@ -1,0 +1,1 @@
+// PDFWriter module.

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Content
+
+final class ContentSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import HTMLExport
+
+final class HTMLExportSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Layout
+
+final class LayoutSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Markdown
+
+final class MarkdownSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import PDFWriter
+
+final class PDFWriterSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

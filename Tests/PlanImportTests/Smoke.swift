@@ -1,0 +1,6 @@
+import XCTest
+@testable import PlanImport
+
+final class PlanImportSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

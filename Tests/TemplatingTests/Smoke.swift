@@ -1,0 +1,6 @@
+import XCTest
+@testable import Templating
+
+final class TemplatingSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Typesetting
+
+final class TypesettingSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
