@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
-        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc"]),
     ]
