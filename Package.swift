@@ -48,7 +48,7 @@ let package = Package(
             "HTMLExport", "Layout", "PDFExport",
         ]),
         .executableTarget(name: "osteodoc", dependencies: [
-            "OsteoDoc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "OsteoDoc", "PlanImport", "Templating", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc"]),
 

@@ -56,6 +56,8 @@ public indirect enum Block: Sendable, Equatable {
     case callout([Block])
     /// Lines to sign or fill in by hand, kept together on one page.
     case signature(SignatureBlock)
+    /// Empty ruled lines for handwritten notes.
+    case ruledLines(Int)
     case rule
 }
 

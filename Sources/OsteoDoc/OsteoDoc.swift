@@ -1,1 +1,162 @@
-// OsteoDoc module.
+import Content
+import DocumentModel
+import Foundation
+import HTMLExport
+import Markdown
+import PlanImport
+import Templating
+
+/// osteodoc's facade: runs the one-way pipeline
+///
+///     plan JSON ──PlanImport──▶ Plan ──Templating──▶ view model ──Mustache──▶ CommonMark
+///       ──Markdown (libcmark)──▶ Document tree ──HTMLExport──▶ HTML
+///                                              └─Layout (HarfBuzz…)──PDFExport──▶ PDF
+///
+/// Modules depend one way (PlanImport, Content → Templating; DocumentModel →
+/// Markdown, HTMLExport, Layout → PDFExport; all → OsteoDoc → CLI). The outside
+/// world comes in here only: the resource folder (templates/, locales/) and,
+/// for PDF, the font folder. Nothing reads the clock, so the same plan always
+/// gives the same bytes.
+public final class OsteoDoc: @unchecked Sendable {
+    // @unchecked: all stored state is immutable after init except the expander
+    // cache, which is guarded by `lock`.
+    public let resources: URL
+    public let content: ContentRepository
+    private let templates: [String: String]
+    /// Version of the content: the catalog's declared version plus a digest of all templates and locale files.
+    public let contentVersion: String
+    private let lock = NSLock()
+    private var expanders: [String: TemplateExpander] = [:]
+
+    /// - Parameter resources: the folder holding `templates/` and `locales/`.
+    public init(resources: URL) throws {
+        self.resources = resources
+        do {
+            self.content = try ContentRepository(root: resources)
+        } catch {
+            throw OsteoDocError.content(String(describing: error))
+        }
+        var templates: [String: String] = [:]
+        for kind in DocumentKind.allCases {
+            let url = resources.appendingPathComponent("templates/\(kind.rawValue).mustache")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw OsteoDoc.Error.content("missing template templates/\(kind.rawValue).mustache")
+            }
+            templates[kind.rawValue] = text
+        }
+        self.templates = templates
+        self.contentVersion = ContentVersion.compute(resources: resources, repository: content)
+    }
+
+    public typealias Error = OsteoDocError
+
+    /// Decodes and validates a plan export.
+    public static func plan(from data: Data) throws -> Plan {
+        do { return try PlanDecoder.decode(data) } catch let e as PlanValidationError {
+            throw OsteoDocError.invalidPlan(e)
+        }
+    }
+
+    /// The locale a document will be written in: the requested tag, or the patient's
+    /// language, resolved without ever falling back to another language.
+    public func resolveLanguage(_ requested: String?, plan: Plan) throws -> String {
+        let wanted = requested ?? plan.patient.language
+        guard let tag = content.resolve(wanted) else {
+            throw OsteoDocError.unavailableLanguage(wanted, available: content.localeTags)
+        }
+        return tag
+    }
+
+    /// The expanded CommonMark of a document (the stage before the document tree).
+    public func markdown(_ kind: DocumentKind, plan: Plan, language: String) throws -> String {
+        let (expander, formatter) = try tools(for: language)
+        let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
+                                               documentId: documentId(kind, plan: plan, language: language),
+                                               contentVersion: contentVersion)
+        return try expander.expand(kind, model: model)
+    }
+
+    /// The document tree of a document.
+    public func document(_ kind: DocumentKind, plan: Plan, language: String) throws -> Document {
+        let text = try markdown(kind, plan: plan, language: language)
+        let blocks: [Block]
+        do { blocks = try MarkdownReader.read(text) } catch {
+            throw OsteoDocError.content(String(describing: error))
+        }
+        let (_, f) = try tools(for: language)
+        let locale = content.locale(language)!
+        let id = documentId(kind, plan: plan, language: language)
+        let meta = DocumentMetadata(
+            title: try f.string(kind == .consent ? "consent.title" : "discharge.title"),
+            language: language,
+            direction: locale.direction == .rightToLeft ? .rightToLeft : .leftToRight,
+            documentId: id, contentVersion: contentVersion,
+            runningHeader: [
+                try f.format("format.full-name", ["given": plan.patient.givenName, "family": plan.patient.familyName]),
+                try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
+                try f.format("header.mrn", ["mrn": plan.patient.mrn]),
+            ],
+            pageLabel: try f.string("page.label"),
+            footerNote: try f.format("footer.note", ["id": id, "version": contentVersion]))
+        return Document(metadata: meta, blocks: blocks)
+    }
+
+    /// Renders a document in the given output format.
+    public func render(_ kind: DocumentKind, plan: Plan, language: String, format: OutputFormat) throws -> [UInt8] {
+        let doc = try document(kind, plan: plan, language: language)
+        switch format {
+        case .html: return Array(HTMLWriter.html(doc).utf8)
+        case .pdf: throw OsteoDocError.unsupportedFormat("pdf")
+        }
+    }
+
+    /// Deterministic document id from plan id, kind, language and content version.
+    public func documentId(_ kind: DocumentKind, plan: Plan, language: String) -> String {
+        let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion)")
+        let prefix = kind == .consent ? "CI" : "DS"
+        return "\(prefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
+    }
+
+    private func tools(for language: String) throws -> (TemplateExpander, LocaleFormatter) {
+        guard let locale = content.locale(language) else {
+            throw OsteoDocError.unavailableLanguage(language, available: content.localeTags)
+        }
+        lock.lock(); defer { lock.unlock() }
+        let expander: TemplateExpander
+        if let cached = expanders[language] {
+            expander = cached
+        } else {
+            do { expander = try TemplateExpander(templates: templates, locale: locale) } catch {
+                throw OsteoDocError.content(String(describing: error))
+            }
+            expanders[language] = expander
+        }
+        return (expander, LocaleFormatter(content: locale))
+    }
+}
+
+/// Output formats, chosen from the output file's extension.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case html, pdf
+    public init?(fileExtension: String) { self.init(rawValue: fileExtension.lowercased()) }
+}
+
+/// What can go wrong, as values; the CLI prints them and chooses the exit code.
+public enum OsteoDocError: Error, CustomStringConvertible {
+    case invalidPlan(PlanValidationError)
+    case unavailableLanguage(String, available: [String])
+    case content(String)
+    case unsupportedFormat(String)
+    case templating(TemplatingError)
+
+    public var description: String {
+        switch self {
+        case .invalidPlan(let e): return e.description
+        case .unavailableLanguage(let tag, let available):
+            return "language \"\(tag)\" is not available; available: \(available.joined(separator: ", "))"
+        case .content(let s): return "content: \(s)"
+        case .unsupportedFormat(let f): return "output format \"\(f)\" is not supported; use .html or .pdf"
+        case .templating(let e): return e.description
+        }
+    }
+}

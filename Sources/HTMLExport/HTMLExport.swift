@@ -1,1 +1,0 @@
-// HTMLExport module.

@@ -1,0 +1,129 @@
+import Content
+import Foundation
+import PlanImport
+
+/// Localized strings, plurals, dates, times and numbers for one document language.
+///
+/// Every string comes from the locale's catalog; a missing key is an error, never
+/// a fallback to another language. Date patterns are catalog strings too
+/// (`format.date`, `format.time`, …), so translators control them.
+public final class LocaleFormatter {
+    public let content: LocaleContent
+    public let plurals: PluralRules
+    private let locale: Locale
+    private var formatters: [String: DateFormatter] = [:]
+
+    public init(content: LocaleContent) {
+        self.content = content
+        self.plurals = PluralRules(language: content.tag)
+        self.locale = Locale(identifier: content.tag)
+    }
+
+    /// The catalog string for `key`.
+    public func string(_ key: String) throws -> String {
+        guard let s = content.string(key), !s.isEmpty else { throw TemplatingError.missingString(key, locale: content.tag) }
+        return s
+    }
+
+    /// The catalog string for `key` with `{name}` placeholders filled in.
+    public func format(_ key: String, _ values: [String: String] = [:]) throws -> String {
+        fill(try string(key), values)
+    }
+
+    /// The plural form of `key` for `count`, with `{count}` and other placeholders filled in.
+    public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) throws -> String {
+        guard let entry = content.strings.entry(context: key) else {
+            throw TemplatingError.missingString(key, locale: content.tag)
+        }
+        let index = plurals.catalogIndex(count)
+        let forms = entry.strings
+        var chosen = index < forms.count ? forms[index] : ""
+        if chosen.isEmpty { // the source catalog may leave msgstr empty: msgid / msgid_plural
+            chosen = (index == 0 ? entry.id : entry.idPlural) ?? entry.id
+        }
+        var all = values
+        all["count"] = integer(count)
+        return fill(chosen, all)
+    }
+
+    private func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard pattern.contains("{") else { return pattern }
+        var out = pattern
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
+    }
+
+    // MARK: Numbers
+
+    public func integer(_ n: Int) -> String { String(n) }
+
+    /// A quantity in tenths, with one decimal and the locale's decimal separator ("7,5").
+    public func tenths(_ t: Int) -> String {
+        let sep = locale.decimalSeparator ?? "."
+        return "\(t / 10)\(sep)\(t % 10)"
+    }
+
+    // MARK: Dates and times
+
+    private func formatter(_ pattern: String, offset: Int) -> DateFormatter {
+        let key = "\(pattern)|\(offset)"
+        if let f = formatters[key] { return f }
+        let f = DateFormatter()
+        f.locale = locale
+        f.calendar = Calendar(identifier: .gregorian)
+        f.timeZone = TimeZone(secondsFromGMT: offset)
+        f.dateFormat = pattern
+        formatters[key] = f
+        return f
+    }
+
+    /// "giovedì 3 dicembre 2026"
+    public func longDate(_ d: CalendarDate) throws -> String {
+        formatter(try string("format.date"), offset: 0).string(from: CalendarMath.noonUTC(d))
+    }
+
+    /// "12 marzo 1951" (no weekday: birth dates)
+    public func plainDate(_ d: CalendarDate) throws -> String {
+        formatter(try string("format.date-plain"), offset: 0).string(from: CalendarMath.noonUTC(d))
+    }
+
+    /// "9:30", in the timestamp's own offset.
+    public func time(_ t: Timestamp) throws -> String {
+        formatter(try string("format.time"), offset: t.offsetSeconds).string(from: t.date)
+    }
+
+    /// "giovedì 3 dicembre 2026, ore 9:30"
+    public func dateTime(_ t: Timestamp) throws -> String {
+        try format("format.datetime", ["date": try longDate(CalendarMath.localDate(t)), "time": try time(t)])
+    }
+
+    /// "a, b e c"
+    public func list(_ items: [String]) throws -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default:
+            let head = items.dropLast().joined(separator: try string("format.list-separator"))
+            return try format("format.list-last", ["a": head, "b": items.last!])
+        }
+    }
+}
+
+/// Errors of the templating stage: content or template problems, never patient data.
+public enum TemplatingError: Error, CustomStringConvertible, Equatable {
+    case missingString(String, locale: String)
+    case missingProse(String, locale: String)
+    case missingTemplate(String)
+    case templateSyntax(String, String)
+    case noOutcome
+
+    public var description: String {
+        switch self {
+        case .missingString(let key, let locale): return "locale \(locale): missing string \"\(key)\""
+        case .missingProse(let id, let locale): return "locale \(locale): missing text unit \"\(id)\""
+        case .missingTemplate(let name): return "template \"\(name)\" not found"
+        case .templateSyntax(let name, let detail): return "template \"\(name)\": \(detail)"
+        case .noOutcome: return "outcome: the plan has no outcome yet; a discharge sheet needs the procedure's outcome"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import PlanImport
+
+/// Which document is produced from a plan.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case consent, discharge
+}
+
+/// Everything a template may show, computed from the plan in the document's
+/// language. Templates stay logic-less: every decision (which blocks apply,
+/// which dates follow from which rule) is made here, in Swift, and tested.
+///
+/// Values are plain text; the templates print them with `{{…}}`, which escapes
+/// them for CommonMark.
+public struct ViewModel {
+    /// Catalog strings, nested by the dots of their keys (`t.consent.title`).
+    public var t: [String: Any]
+    public var doc: DocumentInfo
+    public var facility: FacilityView
+    public var patient: PatientView
+    public var procedure: ProcedureView
+    public var targets: [TargetView]
+    public var preparation: PreparationView
+    public var followUps: [FollowUpView]
+    public var outcome: OutcomeView?
+    public var timeline: [TimelineEntry]
+    /// The conditions templates and prose branch on (`{{#is.sedation}}`).
+    public var `is`: Flags
+}
+
+public struct DocumentInfo {
+    public var title: String
+    public var documentId: String
+    public var contentVersion: String
+    /// Name of the document's language, in that language ("italiano").
+    public var languageName: String
+}
+
+public struct FacilityView {
+    public var name: String, department: String, phone: String, emergencyNumber: String
+    public var address: String
+}
+
+public struct PatientView {
+    public var fullName: String
+    public var familyName: String, givenName: String
+    public var birthDate: String
+    public var mrn: String
+    public var fiscalCode: String
+    /// The patient's preferred language, named in the document's language.
+    public var language: String
+    public var representativeName: String
+    public var representativeRole: String
+}
+
+public struct ProcedureView {
+    public var name: String
+    public var technicalName: String
+    public var indication: String
+    public var scheduled: String
+    public var duration: String
+    public var setting: String
+    public var anaesthesia: String
+    public var guidance: String
+    public var operatorName: String, operatorTitle: String
+    public var ablation: String
+}
+
+public struct TargetView {
+    public var number: Int
+    public var site: String
+    public var side: String
+    public var lesion: String
+    public var needles: String
+    public var cement: String
+    public var approach: String
+}
+
+public struct AnticoagulantView {
+    public var drug: String
+    public var stop: String
+    public var resume: String
+}
+
+public struct PreparationView {
+    public var fastingText: String
+    public var fastingFrom: String
+    public var anticoagulants: [AnticoagulantView]
+    public var allergies: String
+    public var labTests: String
+}
+
+public struct FollowUpView {
+    public var kind: String
+    public var with: String
+    public var date: String
+}
+
+public struct OutcomeTargetView {
+    public var number: Int
+    public var site: String
+    public var side: String
+    public var treated: String
+    public var cement: String
+    public var leakage: String
+}
+
+public struct OutcomeView {
+    public var started: String
+    public var ended: String
+    public var discharge: String
+    public var targets: [OutcomeTargetView]
+    public var complications: String
+    public var analgesia: String
+}
+
+/// One row of the recovery timeline: a concrete date/time and what to do.
+public struct TimelineEntry {
+    public var when: String
+    public var what: String
+}
+
+public struct Flags: Equatable {
+    public var sedation = false, general = false, localOnly = false
+    public var daySurgery = false, inpatient = false, ablation = false
+    public var cementoplasty = false, sacroplasty = false, vertebroplasty = false
+    public var pelvis = false, acetabulum = false, sacrum = false, vertebra = false, longBone = false
+    public var ct = false, fluoroscopy = false
+    public var anticoagulants = false, childbearing = false
+    public var allergies = false, labTests = false, followUps = false
+    public var interpreter = false, representative = false, minor = false
+    public var fiscalCode = false, address = false, approach = false
+    public var complications = false, analgesia = false, noDriving = false
+    public init() {}
+}

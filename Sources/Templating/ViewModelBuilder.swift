@@ -1,0 +1,232 @@
+import Foundation
+import Content
+import PlanImport
+
+/// Computes the view model of one document from a validated plan.
+public enum ViewModelBuilder {
+    /// Women (and patients whose sex is recorded as other or unknown) aged 12 to 55
+    /// on the day of the procedure are asked the pregnancy declaration.
+    public static let childbearingAges = 12...55
+    /// Lying down after the injection while the cement sets (BRIEF c: 1–3 h; the
+    /// project's seed text: about two hours).
+    public static let bedRestMinutes = 120
+    /// The dressing may come off and the patient may shower after 48 hours (BRIEF c: 24–48 h, 1–2 days).
+    public static let dressingDays = 2
+
+    public static func build(plan: Plan, kind: DocumentKind, formatter f: LocaleFormatter,
+                             documentId: String, contentVersion: String) throws -> ViewModel {
+        if kind == .discharge && plan.outcome == nil { throw TemplatingError.noOutcome }
+        let flags = self.flags(plan)
+        let procedureDay = CalendarMath.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
+        let p = plan.procedure
+        let typeKey = "procedure-type.\(p.type.rawValue)"
+        let title = try f.string(kind == .consent ? "consent.title" : "discharge.title")
+
+        let patient = PatientView(
+            fullName: try f.format("format.full-name", ["given": plan.patient.givenName, "family": plan.patient.familyName]),
+            familyName: plan.patient.familyName, givenName: plan.patient.givenName,
+            birthDate: try f.plainDate(plan.patient.birthDate),
+            mrn: plan.patient.mrn, fiscalCode: plan.patient.fiscalCode ?? "",
+            language: try languageName(plan.patient.language, f),
+            representativeName: plan.patient.legalRepresentative?.name ?? "",
+            representativeRole: try plan.patient.legalRepresentative.map {
+                try f.string("representative-role.\($0.role.rawValue)")
+            } ?? "")
+
+        let procedure = ProcedureView(
+            name: try f.string(typeKey),
+            technicalName: try f.string("procedure-technical.\(p.type.rawValue)"),
+            indication: try f.string("indication.\(p.indication.rawValue)"),
+            scheduled: try f.dateTime(p.scheduledStart),
+            duration: try f.format("procedure.duration", ["minutes": f.plural("unit.minutes", count: p.expectedDurationMinutes)]),
+            setting: try f.string("setting.\(p.setting.rawValue)"),
+            anaesthesia: try f.string("anaesthesia.\(p.anaesthesia.rawValue)"),
+            guidance: try f.list(p.guidance.map { try f.string("guidance.\($0.rawValue)") }),
+            operatorName: p.operator.name, operatorTitle: p.operator.title,
+            ablation: try p.combinedWithAblation.map { try f.string("ablation.\($0.rawValue)") } ?? "")
+
+        let targets = try plan.targets.enumerated().map { i, t in
+            TargetView(number: i + 1, site: try siteName(t, f),
+                       side: try f.string("side.\(t.side.rawValue)"),
+                       lesion: try f.string("lesion.\(t.lesion.rawValue)"),
+                       needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
+                       cement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
+                       approach: t.approach ?? "—")
+        }
+
+        let preparation = try self.preparation(plan, f)
+        let followUps = try plan.followUp.map { fu in
+            FollowUpView(kind: try f.string("follow-up.\(fu.kind.rawValue)"), with: fu.with,
+                         date: try f.longDate(CalendarMath.adding(days: fu.afterDays, to: procedureDay)))
+        }
+        let outcome = try plan.outcome.map { try self.outcome($0, plan: plan, f) }
+        let timeline = kind == .discharge ? try self.timeline(plan, flags: flags, f) : []
+
+        return ViewModel(
+            t: nest(f.content),
+            doc: DocumentInfo(title: title, documentId: documentId, contentVersion: contentVersion,
+                              languageName: try languageName(f.content.tag, f)),
+            facility: FacilityView(name: plan.facility.name, department: plan.facility.department,
+                                   phone: plan.facility.phone, emergencyNumber: plan.facility.emergencyNumber,
+                                   address: plan.facility.address ?? ""),
+            patient: patient, procedure: procedure, targets: targets, preparation: preparation,
+            followUps: followUps, outcome: outcome, timeline: timeline, is: flags)
+    }
+
+    // MARK: Conditions
+
+    static func flags(_ plan: Plan) -> Flags {
+        var f = Flags()
+        let p = plan.procedure
+        f.sedation = p.anaesthesia == .localWithSedation
+        f.general = p.anaesthesia == .general
+        f.localOnly = p.anaesthesia == .local
+        f.noDriving = f.sedation || f.general
+        f.daySurgery = p.setting == .daySurgery
+        f.inpatient = p.setting == .inpatient
+        f.ablation = p.combinedWithAblation != nil
+        f.cementoplasty = p.type == .cementoplasty
+        f.sacroplasty = p.type == .sacroplasty
+        f.vertebroplasty = p.type == .vertebroplasty
+        let sites = Set(plan.targets.map(\.site))
+        f.pelvis = !sites.isDisjoint(with: [.acetabulum, .iliacBone, .ischium, .pubis])
+        f.acetabulum = sites.contains(.acetabulum)
+        f.sacrum = sites.contains(.sacrum)
+        f.vertebra = sites.contains(.vertebra)
+        f.longBone = !sites.isDisjoint(with: [.humerusProximal, .humerusShaft, .femurProximal, .femurShaft, .tibiaProximal])
+        f.ct = p.guidance.contains(.ct) || p.guidance.contains(.coneBeamCT)
+        f.fluoroscopy = p.guidance.contains(.fluoroscopy)
+        f.anticoagulants = !plan.preparation.anticoagulants.isEmpty
+        f.allergies = !plan.preparation.allergies.isEmpty
+        f.labTests = !plan.preparation.labTests.isEmpty
+        f.followUps = !plan.followUp.isEmpty
+        f.interpreter = plan.patient.interpreterRequired
+        f.representative = plan.patient.legalRepresentative != nil
+        f.fiscalCode = plan.patient.fiscalCode != nil
+        f.address = plan.facility.address != nil
+        f.approach = plan.targets.contains { $0.approach != nil }
+        let day = CalendarMath.localDate(p.scheduledStart)
+        let age = CalendarMath.age(born: plan.patient.birthDate, on: day)
+        f.minor = age < 18
+        f.childbearing = plan.patient.sex != .male && childbearingAges.contains(age)
+        if let o = plan.outcome {
+            f.complications = !o.complications.isEmpty
+            f.analgesia = o.analgesia != nil
+        }
+        return f
+    }
+
+    // MARK: Pieces
+
+    static func siteName(_ t: Target, _ f: LocaleFormatter) throws -> String {
+        let site = try f.string("site.\(t.site.rawValue)")
+        guard let level = t.level else { return site }
+        return try f.format("site.with-level", ["site": site, "level": level.code])
+    }
+
+    static func languageName(_ tag: String, _ f: LocaleFormatter) throws -> String {
+        let primary = tag.split(separator: "-").first.map { String($0).lowercased() } ?? tag
+        return f.content.string("language.\(primary)") ?? tag
+    }
+
+    static func preparation(_ plan: Plan, _ f: LocaleFormatter) throws -> PreparationView {
+        let prep = plan.preparation
+        let start = plan.procedure.scheduledStart
+        let day = CalendarMath.localDate(start)
+        let anticoagulants = try prep.anticoagulants.map { a -> AnticoagulantView in
+            let stopDay = CalendarMath.adding(days: -a.stopDaysBefore, to: day)
+            let resume: String
+            switch a.resume {
+            case .sameDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(day)])
+            case .nextDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(CalendarMath.adding(days: 1, to: day))])
+            case .asInstructed: resume = try f.string("resume.as-instructed")
+            }
+            let stop = a.stopDaysBefore == 0
+                ? try f.string("anticoagulant.stop.none")
+                : try f.format("anticoagulant.stop.from", ["date": f.longDate(stopDay)])
+            return AnticoagulantView(drug: a.drug, stop: stop, resume: resume)
+        }
+        return PreparationView(
+            fastingText: try f.plural("unit.hours", count: prep.fastingHours),
+            fastingFrom: prep.fastingHours == 0 ? try f.string("preparation.no-fasting")
+                : try f.format("preparation.fasting-from",
+                               ["datetime": f.dateTime(CalendarMath.adding(minutes: -60 * prep.fastingHours, to: start))]),
+            anticoagulants: anticoagulants,
+            allergies: try f.list(prep.allergies.map { try f.string("allergy.\($0.rawValue)") }),
+            labTests: try f.list(prep.labTests.map { try f.string("lab-test.\($0.rawValue)") }))
+    }
+
+    static func outcome(_ o: Outcome, plan: Plan, _ f: LocaleFormatter) throws -> OutcomeView {
+        let targets = try o.targets.compactMap { to -> OutcomeTargetView? in
+            guard let index = plan.targets.firstIndex(where: { $0.id == to.id }) else { return nil }
+            let t = plan.targets[index]
+            return OutcomeTargetView(
+                number: index + 1, site: try siteName(t, f), side: try f.string("side.\(t.side.rawValue)"),
+                treated: try f.string(to.treated ? "outcome.treated.yes" : "outcome.treated.no"),
+                cement: to.treated ? try f.format("unit.ml", ["value": f.tenths(to.cementTenthsMl)]) : "—",
+                leakage: try f.string("leakage.\(to.leakage.rawValue)"))
+        }.sorted { $0.number < $1.number }
+        return OutcomeView(
+            started: try f.dateTime(o.performedStart), ended: try f.time(o.performedEnd),
+            discharge: try f.dateTime(o.dischargeAt), targets: targets,
+            complications: o.complications.isEmpty ? try f.string("outcome.no-complications")
+                : try f.list(o.complications.map { try f.string("complication.\($0.rawValue)") }),
+            analgesia: o.analgesia ?? "")
+    }
+
+    /// The recovery timeline of the discharge sheet, as concrete dates and clock times, in time order.
+    static func timeline(_ plan: Plan, flags: Flags, _ f: LocaleFormatter) throws -> [TimelineEntry] {
+        guard let o = plan.outcome else { return [] }
+        // (sort key, entry): instants sort by time; whole days sort at the start of their day.
+        var rows: [(Date, Int, TimelineEntry)] = []
+        func at(_ t: Timestamp, _ key: String, _ values: [String: String] = [:]) throws {
+            rows.append((t.date, rows.count, TimelineEntry(when: try f.dateTime(t), what: try f.format(key, values))))
+        }
+        func on(_ day: CalendarDate, _ key: String, _ values: [String: String] = [:]) throws {
+            let start = CalendarMath.noonUTC(day).addingTimeInterval(TimeInterval(-12 * 3600 - o.dischargeAt.offsetSeconds))
+            rows.append((start, rows.count, TimelineEntry(when: try f.longDate(day), what: try f.format(key, values))))
+        }
+        let dischargeDay = CalendarMath.localDate(o.dischargeAt)
+        let procedureDay = CalendarMath.localDate(o.performedStart)
+        try at(o.performedEnd, "timeline.procedure-end")
+        try at(CalendarMath.adding(minutes: bedRestMinutes, to: o.performedEnd), "timeline.mobilise")
+        try at(o.dischargeAt, "timeline.discharge")
+        if flags.noDriving {
+            try on(CalendarMath.adding(days: 1, to: dischargeDay), "timeline.driving")
+        }
+        try on(CalendarMath.adding(days: dressingDays, to: procedureDay), "timeline.dressing")
+        for a in plan.preparation.anticoagulants {
+            switch a.resume {
+            case .sameDay: try on(procedureDay, "timeline.anticoagulant", ["drug": a.drug])
+            case .nextDay: try on(CalendarMath.adding(days: 1, to: procedureDay), "timeline.anticoagulant", ["drug": a.drug])
+            case .asInstructed: break
+            }
+        }
+        for fu in plan.followUp {
+            try on(CalendarMath.adding(days: fu.afterDays, to: procedureDay), "timeline.follow-up.\(fu.kind.rawValue)",
+                   ["with": fu.with])
+        }
+        return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// Catalog strings nested by the dots of their keys, for `{{t.consent.title}}`.
+    static func nest(_ content: Content.LocaleContent) -> [String: Any] {
+        var root: [String: Any] = [:]
+        for entry in content.strings.entries {
+            guard let key = entry.context, let value = content.string(key) else { continue }
+            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return root
+    }
+
+    private static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            if dict[head] == nil { dict[head] = value }
+            return
+        }
+        var child = dict[head] as? [String: Any] ?? [:]
+        insert(value, at: path.dropFirst(), into: &child)
+        dict[head] = child
+    }
+}

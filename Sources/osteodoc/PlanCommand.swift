@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import OsteoDoc
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Work with plan exports.", subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a plan export: prints \"valid\" and a summary, or every violation (exit 1).")
+
+        @Argument(help: "The plan export (JSON).")
+        var file: String
+
+        func run() throws {
+            do {
+                let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                print("valid")
+                print(PlanSummary.line(plan))
+            } catch let e as OsteoDocError {
+                Self.fail("plan is not valid:\n" + e.description)
+            } catch let e as CLIFailure {
+                Self.fail(e.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import OsteoDoc
+import Templating
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a consent form or a discharge sheet as HTML or PDF (format from --out's extension).")
+
+    @Argument(help: "The document: consent or discharge.")
+    var kind: DocumentKindArgument
+
+    @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1).")
+    var plan: String
+
+    @Option(name: .long, help: "Document language as a BCP 47 tag (default: the patient's language).")
+    var lang: String?
+
+    @Option(name: .long, help: "Output file; .html or .pdf. Written atomically: on any error no file is left.")
+    var out: String
+
+    @OptionGroup var resourceOptions: ResourceOptions
+
+    func run() throws {
+        let outURL = URL(fileURLWithPath: out)
+        guard let format = OutputFormat(fileExtension: outURL.pathExtension) else {
+            Self.fail("--out: the file name must end in .html or .pdf")
+        }
+        do {
+            let engine = try resourceOptions.engine()
+            let data = try PlanFile.read(plan)
+            let parsed = try OsteoDoc.plan(from: data)
+            let language = try engine.resolveLanguage(lang, plan: parsed)
+            let bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format)
+            try AtomicFile.write(bytes, to: outURL)
+        } catch let e as OsteoDocError {
+            Self.fail(e.description)
+        } catch let e as CLIFailure {
+            Self.fail(e.description)
+        } catch let e as TemplatingError {
+            Self.fail(e.description)
+        }
+    }
+}
+
+enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
+    case consent, discharge
+    var kind: DocumentKind { self == .consent ? .consent : .discharge }
+}
