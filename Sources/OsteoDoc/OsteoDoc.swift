@@ -27,10 +27,14 @@ public final class OsteoDoc: @unchecked Sendable {
     public let contentVersion: String
     private let lock = NSLock()
     private var expanders: [String: TemplateExpander] = [:]
+    private var pipeline: PDFPipeline?
+    /// Folder of the Noto fonts used for PDF output.
+    public let fontDirectory: String
 
     /// - Parameter resources: the folder holding `templates/` and `locales/`.
-    public init(resources: URL) throws {
+    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory) throws {
         self.resources = resources
+        self.fontDirectory = fontDirectory
         do {
             self.content = try ContentRepository(root: resources)
         } catch {
@@ -40,7 +44,7 @@ public final class OsteoDoc: @unchecked Sendable {
         for kind in DocumentKind.allCases {
             let url = resources.appendingPathComponent("templates/\(kind.rawValue).mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw OsteoDoc.Error.content("missing template templates/\(kind.rawValue).mustache")
+                throw OsteoDocError.content("missing template templates/\(kind.rawValue).mustache")
             }
             templates[kind.rawValue] = text
         }
@@ -69,11 +73,19 @@ public final class OsteoDoc: @unchecked Sendable {
 
     /// The expanded CommonMark of a document (the stage before the document tree).
     public func markdown(_ kind: DocumentKind, plan: Plan, language: String) throws -> String {
+        try wrap { try expandedMarkdown(kind, plan: plan, language: language) }
+    }
+
+    private func expandedMarkdown(_ kind: DocumentKind, plan: Plan, language: String) throws -> String {
         let (expander, formatter) = try tools(for: language)
         let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
                                                documentId: documentId(kind, plan: plan, language: language),
                                                contentVersion: contentVersion)
         return try expander.expand(kind, model: model)
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as TemplatingError { throw OsteoDocError.templating(e) }
     }
 
     /// The document tree of a document.
@@ -83,6 +95,10 @@ public final class OsteoDoc: @unchecked Sendable {
         do { blocks = try MarkdownReader.read(text) } catch {
             throw OsteoDocError.content(String(describing: error))
         }
+        return try wrap { try makeDocument(kind, plan: plan, language: language, blocks: blocks) }
+    }
+
+    private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block]) throws -> Document {
         let (_, f) = try tools(for: language)
         let locale = content.locale(language)!
         let id = documentId(kind, plan: plan, language: language)
@@ -106,7 +122,7 @@ public final class OsteoDoc: @unchecked Sendable {
         let doc = try document(kind, plan: plan, language: language)
         switch format {
         case .html: return Array(HTMLWriter.html(doc).utf8)
-        case .pdf: throw OsteoDocError.unsupportedFormat("pdf")
+        case .pdf: return try renderPDF(doc)
         }
     }
 
@@ -115,6 +131,19 @@ public final class OsteoDoc: @unchecked Sendable {
         let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion)")
         let prefix = kind == .consent ? "CI" : "DS"
         return "\(prefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
+    }
+
+    /// The PDF pipeline, made on first use (fonts are loaded once per engine).
+    func pdfPipeline() throws -> PDFPipeline {
+        lock.lock(); defer { lock.unlock() }
+        if let p = pipeline { return p }
+        do {
+            let p = try PDFPipeline(fontDirectory: fontDirectory)
+            pipeline = p
+            return p
+        } catch {
+            throw OsteoDocError.typesetting(String(describing: error))
+        }
     }
 
     private func tools(for language: String) throws -> (TemplateExpander, LocaleFormatter) {
@@ -148,6 +177,7 @@ public enum OsteoDocError: Error, CustomStringConvertible {
     case content(String)
     case unsupportedFormat(String)
     case templating(TemplatingError)
+    case typesetting(String)
 
     public var description: String {
         switch self {
@@ -157,6 +187,7 @@ public enum OsteoDocError: Error, CustomStringConvertible {
         case .content(let s): return "content: \(s)"
         case .unsupportedFormat(let f): return "output format \"\(f)\" is not supported; use .html or .pdf"
         case .templating(let e): return e.description
+        case .typesetting(let s): return "typesetting: \(s)"
         }
     }
 }

@@ -35,7 +35,7 @@ public struct PluralRules: Sendable {
             return .many
         case "ro":
             if n == 1 { return .one }
-            if n == 0 || (1...19).contains(mod100) { return .few }
+            if n == 0 || (2...19).contains(mod100) { return .few }
             return .other
         case "fr":
             if n == 0 || n == 1 { return .one }

@@ -1,0 +1,57 @@
+extension Document {
+    /// An indented text dump of the tree, for golden tests and debugging.
+    public func dump() -> String {
+        var out = "document lang=\(metadata.language) dir=\(metadata.direction.rawValue) id=\(metadata.documentId)\n"
+        for block in blocks { block.dump(into: &out, indent: 1) }
+        return out
+    }
+}
+
+extension Block {
+    func dump(into out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent)
+        switch self {
+        case .heading(let level, let id, let content):
+            out += "\(pad)heading \(level) #\(id) \(Inline.dump(content))\n"
+        case .paragraph(let content):
+            out += "\(pad)paragraph \(Inline.dump(content))\n"
+        case .list(let ordered, let start, let items):
+            out += "\(pad)list \(ordered ? "ordered start=\(start)" : "bullet")\n"
+            for item in items {
+                out += "\(pad)  item\n"
+                for b in item { b.dump(into: &out, indent: indent + 2) }
+            }
+        case .checklist(let items):
+            out += "\(pad)checklist\n"
+            for item in items { out += "\(pad)  [ ] \(Inline.dump(item))\n" }
+        case .table(let table):
+            out += "\(pad)table\(table.rowHeaders ? " row-headers" : "")\n"
+            if !table.header.isEmpty { out += "\(pad)  header " + table.header.map(Inline.dump).joined(separator: " | ") + "\n" }
+            for row in table.rows { out += "\(pad)  row " + row.map(Inline.dump).joined(separator: " | ") + "\n" }
+        case .callout(let blocks):
+            out += "\(pad)callout\n"
+            for b in blocks { b.dump(into: &out, indent: indent + 1) }
+        case .signature(let sig):
+            out += "\(pad)signature \(Inline.dump(sig.caption)) fields: " + sig.fields.map(Inline.dump).joined(separator: " | ") + "\n"
+        case .ruledLines(let n):
+            out += "\(pad)lines \(n)\n"
+        case .rule:
+            out += "\(pad)rule\n"
+        }
+    }
+}
+
+extension Inline {
+    /// A compact one-line rendering: text as is, *emphasis*, **strong**, ⏎ for hard breaks.
+    public static func dump(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let s): return s
+            case .emphasis(let c): return "*" + dump(c) + "*"
+            case .strong(let c): return "**" + dump(c) + "**"
+            case .softBreak: return " "
+            case .lineBreak: return "⏎"
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,33 @@
+import DocumentModel
+import Typesetting
+
+/// Lays out a document tree into A4 pages: blocks → flow items (this file and
+/// its extensions) → pages (`Paginator`) → running header and footer (`PageDecoration`).
+public struct DocumentLayout {
+    public let typesetter: Typesetter
+    public let options: LayoutOptions
+
+    public init(typesetter: Typesetter, options: LayoutOptions = LayoutOptions()) {
+        self.typesetter = typesetter
+        self.options = options
+    }
+
+    /// Lays out one document.
+    public func layout(_ document: Document) throws -> LaidOutDocument {
+        var builder = FlowBuilder(typesetter: typesetter, options: options,
+                                  language: document.metadata.language,
+                                  rtl: document.metadata.direction == .rightToLeft)
+        for block in document.blocks { try builder.add(block) }
+        var pages = Paginator(options: options).paginate(builder.flow, headers: builder.headers)
+        let decoration = PageDecoration(typesetter: typesetter, options: options, metadata: document.metadata,
+                                        rtl: builder.band.rtl)
+        for i in pages.indices { try decoration.decorate(&pages[i].page, number: i + 1, of: pages.count) }
+        var log = ""
+        var outline: [OutlineEntry] = []
+        for (i, p) in pages.enumerated() {
+            log += "page \(i + 1)\n" + p.log
+            for mark in p.outline { outline.append(OutlineEntry(title: mark.title, level: mark.level, pageIndex: i, y: mark.y)) }
+        }
+        return LaidOutDocument(pages: pages.map(\.page), outline: outline, log: log)
+    }
+}

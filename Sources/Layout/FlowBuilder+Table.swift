@@ -1,0 +1,91 @@
+import DocumentModel
+import Typesetting
+
+extension FlowBuilder {
+    static let cellPadX = 5.0, cellPadY = 3.5, gridWidth = 0.6
+
+    /// Tables: one flow item per row (rows never split); the header row repeats on
+    /// every page the table continues on. Key–value tables (row headers, no header
+    /// row) use a fixed 36/64 split; other tables size columns from their content.
+    mutating func addTable(_ table: Table) throws {
+        let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columnCount > 0 else { return }
+        let widths = try columnWidths(table, count: columnCount)
+        var headerIndex: Int?
+        if !table.header.isEmpty {
+            var header = try row(table.header, widths: widths, header: true, rowHeader: false)
+            header.spaceBefore = 8
+            headerIndex = addHeader(header)
+            append([header])
+        }
+        for (r, cells) in table.rows.enumerated() {
+            var item = try row(cells, widths: widths, header: false, rowHeader: table.rowHeaders)
+            item.spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
+            item.repeatHeader = headerIndex
+            if r == 0 && headerIndex != nil { item.breakBefore = false }
+            append([item])
+        }
+    }
+
+    private func columnWidths(_ table: Table, count: Int) throws -> [Double] {
+        let total = band.width
+        if table.rowHeaders && table.header.isEmpty && count == 2 {
+            return [total * 0.36, total * 0.64]
+        }
+        // Natural (one-line) and minimum (longest word) widths per column.
+        var natural = [Double](repeating: 0, count: count)
+        var minimum = [Double](repeating: 0, count: count)
+        let cellStyle = style(.cell)
+        for (r, cells) in ([table.header] + table.rows).enumerated() {
+            for (c, cell) in cells.enumerated() where c < count {
+                let bold = r == 0 && !table.header.isEmpty
+                let text = Inline.plainText(cell)
+                let span = [TextSpan(text, style: bold ? .bold : .regular)]
+                natural[c] = max(natural[c], try typesetter.measure(span, style: cellStyle) + 2 * Self.cellPadX)
+                for word in text.split(separator: " ") where word.count > 1 {
+                    let w = try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: cellStyle)
+                    minimum[c] = max(minimum[c], min(w, 110) + 2 * Self.cellPadX)
+                }
+            }
+        }
+        let naturalSum = natural.reduce(0, +)
+        if naturalSum <= total {
+            let extra = (total - naturalSum) / Double(count)
+            return natural.map { $0 + extra }
+        }
+        let minSum = minimum.reduce(0, +)
+        if minSum >= total { return minimum.map { $0 * total / minSum } }
+        // Share the room above the minimums in proportion to what each column would like.
+        let want = zip(natural, minimum).map { max($0 - $1, 0) }
+        let wantSum = max(want.reduce(0, +), 1)
+        return zip(minimum, want).map { $0 + (total - minSum) * $1 / wantSum }
+    }
+
+    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool) throws -> FlowItem {
+        var items: [PageItem] = []
+        var height = 0.0
+        var logs: [String] = []
+        var laid: [(x: Double, width: Double, items: [PageItem])] = []
+        var offset = 0.0
+        for (c, width) in widths.enumerated() {
+            let x = band.x(offset: offset, width: width)
+            offset += width
+            let content = c < cells.count ? cells[c] : []
+            let inner = Band(left: x + Self.cellPadX, width: width - 2 * Self.cellPadX, rtl: band.rtl)
+            let block = try blockOfLines(content, style: style(.cell), band: inner, bold: header)
+            height = max(height, block.height)
+            logs.append(block.log.map { $0.replacingOccurrences(of: "line ", with: "") }.joined(separator: " / "))
+            laid.append((x, width, block.items))
+        }
+        // An empty value cell of a key–value table is a space to write in by hand.
+        let minimum = rowHeader && cells.count > 1 && cells[1].isEmpty ? 24.0 : 0
+        height = max(height + 2 * Self.cellPadY, minimum)
+        for (c, cell) in laid.enumerated() {
+            let fill: Double? = header ? 0.88 : (rowHeader && c == 0 ? 0.95 : nil)
+            items.append(.rect(x: cell.x, y: 0, width: cell.width, height: height, stroke: Self.gridWidth, fill: fill))
+        }
+        for cell in laid { items += cell.items.map { $0.offsetBy(dx: 0, dy: Self.cellPadY) } }
+        return FlowItem(height: height, spaceBefore: 0, items: items, breakBefore: true, repeatHeader: nil,
+                        outline: nil, log: (header ? "header | " : "row | ") + logs.joined(separator: " | "))
+    }
+}

@@ -1,0 +1,184 @@
+import DocumentModel
+import Typesetting
+
+/// Turns blocks into flow items.
+struct FlowBuilder {
+    let typesetter: Typesetter
+    let options: LayoutOptions
+    let language: String
+    var band: Band
+    private(set) var flow: [FlowItem] = []
+    /// Table headers that repeat on a new page.
+    private(set) var headers: [FlowItem] = []
+    /// The next item must stay with the previous one (after a heading).
+    private var keepNext = false
+
+    init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool) {
+        self.typesetter = typesetter
+        self.options = options
+        self.language = language
+        self.band = Band(left: options.marginLeft, width: options.contentWidth, rtl: rtl)
+    }
+
+    // MARK: Type
+
+    enum TextRole { case body, heading1, heading2, heading3, cell, small }
+
+    func style(_ role: TextRole, alignment: Alignment? = nil) -> ParagraphStyle {
+        let dir: BaseDirection = band.rtl ? .rightToLeft : .leftToRight
+        // Justified body text for left-to-right scripts; Arabic is set ragged (no kashida justification).
+        let body: Alignment = band.rtl ? .start : .justified
+        switch role {
+        case .body: return ParagraphStyle(size: options.bodySize, leading: options.bodyLeading, language: language,
+                                          direction: dir, alignment: alignment ?? body, hyphenate: true)
+        case .heading1: return ParagraphStyle(size: 20, leading: 25, language: language, direction: dir,
+                                              alignment: alignment ?? .start, hyphenate: false)
+        case .heading2: return ParagraphStyle(size: 15, leading: 19.5, language: language, direction: dir,
+                                              alignment: alignment ?? .start, hyphenate: false)
+        case .heading3: return ParagraphStyle(size: 12.5, leading: 17, language: language, direction: dir,
+                                              alignment: alignment ?? .start, hyphenate: false)
+        case .cell: return ParagraphStyle(size: 11, leading: 14.5, language: language, direction: dir,
+                                          alignment: alignment ?? .start, hyphenate: true)
+        case .small: return ParagraphStyle(size: options.smallSize, leading: 12, language: language, direction: dir,
+                                           alignment: alignment ?? .start, hyphenate: false)
+        }
+    }
+
+    // MARK: Blocks
+
+    mutating func add(_ block: Block) throws {
+        switch block {
+        case .heading(let level, _, let content):
+            let role: TextRole = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
+            let before: Double = level <= 1 ? 0 : level == 2 ? 16 : 10
+            var items = try paragraphItems(content, style: style(role), band: band, spaceBefore: before, spaceAfter: 0,
+                                           bold: true)
+            if level == 2, let last = items.indices.last {
+                // A rule under section headings.
+                items[last].items.append(.line(x1: band.left, y1: items[last].height + 2,
+                                               x2: band.left + band.width, y2: items[last].height + 2, width: 1.2, gray: 0))
+                items[last].height += 6
+            }
+            if !items.isEmpty {
+                items[0].outline = (Inline.plainText(content), level)
+                for i in items.indices.dropFirst() { items[i].breakBefore = false }
+            }
+            append(items)
+            keepNext = true
+        case .paragraph(let content):
+            append(try paragraphItems(content, style: style(.body), band: band, spaceBefore: 7, spaceAfter: 0))
+        case .list(let ordered, let start, let items):
+            try addList(ordered: ordered, start: start, items: items, band: band)
+        case .checklist(let items):
+            try addChecklist(items)
+        case .table(let table):
+            try addTable(table)
+        case .callout(let blocks):
+            try addCallout(blocks)
+        case .signature(let sig):
+            try addSignature(sig)
+        case .ruledLines(let n):
+            var items: [PageItem] = []
+            for i in 1...n {
+                let y = Double(i) * 26
+                items.append(.line(x1: band.left, y1: y, x2: band.left + band.width, y2: y, width: 0.6, gray: 0))
+            }
+            append([FlowItem(height: Double(n) * 26 + 4, spaceBefore: 4, items: items, breakBefore: true,
+                             repeatHeader: nil, outline: nil, log: "lines \(n)")])
+        case .rule:
+            append([FlowItem(height: 8, spaceBefore: 8,
+                             items: [.line(x1: band.left, y1: 4, x2: band.left + band.width, y2: 4, width: 0.8, gray: 0.3)],
+                             breakBefore: true, repeatHeader: nil, outline: nil, log: "rule")])
+        }
+    }
+
+    /// Appends items, keeping the first with a preceding heading.
+    mutating func append(_ items: [FlowItem]) {
+        guard !items.isEmpty else { return }
+        var items = items
+        if keepNext { items[0].breakBefore = false; keepNext = false }
+        flow += items
+    }
+
+    mutating func addHeader(_ item: FlowItem) -> Int {
+        headers.append(item)
+        return headers.count - 1
+    }
+
+    // MARK: Paragraphs
+
+    /// Converts inline content into typesetter spans.
+    static func spans(_ inlines: [Inline], bold: Bool = false, italic: Bool = false) -> [[TextSpan]] {
+        // Hard line breaks split the content into separate lines (paragraph pieces).
+        var pieces: [[TextSpan]] = [[]]
+        func walk(_ inlines: [Inline], bold: Bool, italic: Bool) {
+            for inline in inlines {
+                switch inline {
+                case .text(let s):
+                    let style: FontStyle = bold ? (italic ? .boldItalic : .bold) : (italic ? .italic : .regular)
+                    pieces[pieces.count - 1].append(TextSpan(s, style: style))
+                case .softBreak:
+                    pieces[pieces.count - 1].append(TextSpan(" ", style: bold ? .bold : .regular))
+                case .lineBreak:
+                    pieces.append([])
+                case .emphasis(let c): walk(c, bold: bold, italic: true)
+                case .strong(let c): walk(c, bold: true, italic: italic)
+                }
+            }
+        }
+        walk(inlines, bold: bold, italic: italic)
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// Lays out a paragraph into one flow item per line, with widow and orphan control:
+    /// a page may break inside a paragraph only where at least two lines stay on each side.
+    func paragraphItems(_ content: [Inline], style: ParagraphStyle, band: Band, spaceBefore: Double,
+                        spaceAfter: Double, bold: Bool = false) throws -> [FlowItem] {
+        let lines = try layoutLines(content, style: style, band: band, bold: bold)
+        var items: [FlowItem] = []
+        for (i, placed) in lines.enumerated() {
+            let n = lines.count
+            let allowed = i == 0 || (i >= 2 && i <= n - 2)
+            items.append(FlowItem(height: style.leading, spaceBefore: i == 0 ? spaceBefore : 0, items: placed.items,
+                                  breakBefore: allowed, repeatHeader: nil, outline: nil, log: placed.log))
+        }
+        if spaceAfter > 0, !items.isEmpty { items[items.count - 1].height += spaceAfter }
+        return items
+    }
+
+    struct PlacedLine {
+        var items: [PageItem]
+        var log: String
+    }
+
+    /// Typesets content for a band: lines with glyph runs placed relative to a line box of height `leading`.
+    func layoutLines(_ content: [Inline], style: ParagraphStyle, band: Band, bold: Bool = false) throws -> [PlacedLine] {
+        var result: [PlacedLine] = []
+        for spans in Self.spans(content, bold: bold) {
+            let paragraph = try typesetter.layout(spans, style: style, width: band.width)
+            for line in paragraph.lines {
+                // Baseline: centre the line's ascent + descent in the leading.
+                let baseline = (style.leading - (line.ascent + line.descent)) / 2 + line.ascent
+                let items = line.runs.map { PageItem.glyphs(x: band.left + $0.x, y: baseline, run: $0) }
+                let text = line.runs.map(\.text).joined()
+                result.append(PlacedLine(items: items, log: "line w=\(fmt(line.width))/\(fmt(band.width))\(line.hyphenated ? " hy" : "") \(text)"))
+            }
+        }
+        return result
+    }
+
+    /// Total height and items of content laid out as one block (for cells, boxes).
+    func blockOfLines(_ content: [Inline], style: ParagraphStyle, band: Band, bold: Bool = false) throws -> (height: Double, items: [PageItem], log: [String]) {
+        let lines = try layoutLines(content, style: style, band: band, bold: bold)
+        var items: [PageItem] = []
+        for (i, l) in lines.enumerated() {
+            items += l.items.map { $0.offsetBy(dx: 0, dy: Double(i) * style.leading) }
+        }
+        return (Double(lines.count) * style.leading, items, lines.map(\.log))
+    }
+}
+
+func fmt(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) : String(r)
+}

@@ -1,0 +1,62 @@
+import Typesetting
+
+// Layout's only output: pages of positioned items. Coordinates are points with
+// the origin at the page's top-left corner and y growing downwards; the PDF
+// exporter flips them. Nothing here knows about PDF.
+
+/// A laid-out page.
+public struct Page: Sendable {
+    public var width: Double, height: Double
+    public var items: [PageItem]
+}
+
+/// One thing drawn on a page.
+public enum PageItem: Sendable {
+    /// A glyph run whose baseline starts at (x, y).
+    case glyphs(x: Double, y: Double, run: GlyphRun)
+    /// A straight line.
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double)
+    /// A rectangle with its top-left corner at (x, y); stroked with `stroke` pt and/or filled with `fill` gray.
+    case rect(x: Double, y: Double, width: Double, height: Double, stroke: Double?, fill: Double?)
+
+    func offsetBy(dx: Double, dy: Double) -> PageItem {
+        switch self {
+        case .glyphs(let x, let y, let run): return .glyphs(x: x + dx, y: y + dy, run: run)
+        case .line(let x1, let y1, let x2, let y2, let w, let g): return .line(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: w, gray: g)
+        case .rect(let x, let y, let w, let h, let s, let f): return .rect(x: x + dx, y: y + dy, width: w, height: h, stroke: s, fill: f)
+        }
+    }
+}
+
+/// A bookmark: a heading's title, level and where it landed.
+public struct OutlineEntry: Sendable, Equatable {
+    public var title: String
+    public var level: Int
+    public var pageIndex: Int
+    /// Distance from the page's top, in points.
+    public var y: Double
+}
+
+/// The result of laying out a document.
+public struct LaidOutDocument: Sendable {
+    public var pages: [Page]
+    public var outline: [OutlineEntry]
+    /// A text log of lines, runs and page breaks, for golden tests.
+    public var log: String
+}
+
+/// Page geometry and type sizes. Defaults: A4, body text 11.5 pt (patients are often elderly).
+public struct LayoutOptions: Sendable {
+    public var pageWidth = 595.28, pageHeight = 841.89
+    public var marginLeft = 56.0, marginRight = 56.0
+    /// Top of the body area (the running header sits above it).
+    public var marginTop = 78.0
+    /// Bottom of the body area (the footer sits below it).
+    public var marginBottom = 70.0
+    public var bodySize = 11.5, bodyLeading = 16.0
+    public var smallSize = 9.5
+    public init() {}
+
+    var contentWidth: Double { pageWidth - marginLeft - marginRight }
+    var contentHeight: Double { pageHeight - marginTop - marginBottom }
+}

@@ -1,0 +1,45 @@
+import DocumentModel
+import Typesetting
+
+/// The running header (patient's name, date of birth, record number: pages are
+/// separated at the front desk) and the footer (document id, content version,
+/// "Pagina N di M") on every page.
+struct PageDecoration {
+    let typesetter: Typesetter
+    let options: LayoutOptions
+    let metadata: DocumentMetadata
+    let rtl: Bool
+
+    private var style: ParagraphStyle {
+        ParagraphStyle(size: options.smallSize + 0.5, leading: 13, language: metadata.language,
+                       direction: rtl ? .rightToLeft : .leftToRight, alignment: .start, hyphenate: false)
+    }
+
+    func decorate(_ page: inout Page, number: Int, of count: Int) throws {
+        let left = options.marginLeft, width = options.contentWidth
+        // Header: the identity line, then a rule.
+        let headerBaseline = 40.0
+        let identity = metadata.runningHeader.joined(separator: "  ·  ")
+        page.items += try line([TextSpan(identity, style: .bold)], x: left, width: width, baseline: headerBaseline, align: .start)
+        page.items.append(.line(x1: left, y1: headerBaseline + 8, x2: left + width, y2: headerBaseline + 8, width: 0.6, gray: 0.4))
+        // Footer: a rule, the document note on the start side and the page label on the end side.
+        let footerBaseline = options.pageHeight - 38
+        page.items.append(.line(x1: left, y1: footerBaseline - 13, x2: left + width, y2: footerBaseline - 13, width: 0.6, gray: 0.4))
+        let label = metadata.pageLabel.replacingOccurrences(of: "{page}", with: String(number))
+            .replacingOccurrences(of: "{pages}", with: String(count))
+        page.items += try line([TextSpan(metadata.footerNote)], x: left, width: width * 0.72, baseline: footerBaseline,
+                               align: .start, box: rtl ? (left + width * 0.28) : left)
+        page.items += try line([TextSpan(label, style: .bold)], x: left, width: width, baseline: footerBaseline, align: .end)
+    }
+
+    /// One line of text (shrunk by the typesetter's breaker if too long: only the first line is kept).
+    private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment,
+                      box: Double? = nil) throws -> [PageItem] {
+        var s = style
+        s.alignment = align
+        let layout = try typesetter.layout(spans, style: s, width: width)
+        guard let first = layout.lines.first else { return [] }
+        let origin = box ?? x
+        return first.runs.map { PageItem.glyphs(x: origin + $0.x, y: baseline, run: $0) }
+    }
+}

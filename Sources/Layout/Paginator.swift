@@ -1,0 +1,68 @@
+/// Cuts the flow into pages: fills each page greedily and, when an item does not
+/// fit, moves back to the last item before which a break is allowed (keeping
+/// headings with what follows, and no paragraph's single line alone at the top
+/// or bottom of a page). An item taller than a page is placed alone.
+struct Paginator {
+    let options: LayoutOptions
+
+    struct PaginatedPage {
+        var page: Page
+        var outline: [(title: String, level: Int, y: Double)]
+        var log: String
+    }
+
+    func paginate(_ flow: [FlowItem], headers: [FlowItem]) -> [PaginatedPage] {
+        let capacity = options.contentHeight
+        // First decide where pages start (indices into flow), then place items.
+        var starts: [Int] = [0]
+        var i = 0
+        var used = 0.0
+        var pageStart = 0
+        while i < flow.count {
+            let item = flow[i]
+            let isFirst = i == pageStart
+            var need = (isFirst ? 0 : item.spaceBefore) + item.height
+            if isFirst, let h = item.repeatHeader, i > 0, flow[i - 1].repeatHeader == h {
+                need += headers[h].height
+            }
+            if used + need <= capacity + 0.01 || isFirst {
+                used += need
+                i += 1
+                continue
+            }
+            // Find the break: the last j in (pageStart, i] with breakBefore allowed.
+            var j = i
+            while j > pageStart && !flow[j].breakBefore { j -= 1 }
+            if j == pageStart { j = i } // nothing allowed on this page: break here anyway
+            starts.append(j)
+            pageStart = j
+            i = j
+            used = 0
+        }
+        var pages: [PaginatedPage] = []
+        for (p, start) in starts.enumerated() {
+            let end = p + 1 < starts.count ? starts[p + 1] : flow.count
+            var page = Page(width: options.pageWidth, height: options.pageHeight, items: [])
+            var outline: [(String, Int, Double)] = []
+            var log = ""
+            var y = options.marginTop
+            for k in start..<end {
+                let item = flow[k]
+                if k == start, let h = item.repeatHeader, k > 0, flow[k - 1].repeatHeader == h {
+                    // The table continues from the previous page: repeat its header row.
+                    page.items += headers[h].items.map { $0.offsetBy(dx: 0, dy: y) }
+                    log += "  (repeated header) " + headers[h].log + "\n"
+                    y += headers[h].height
+                } else if k != start {
+                    y += item.spaceBefore
+                }
+                page.items += item.items.map { $0.offsetBy(dx: 0, dy: y) }
+                if let o = item.outline { outline.append((o.title, o.level, y)) }
+                log += "  y=\(fmt(y - options.marginTop)) h=\(fmt(item.height)) " + item.log.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                y += item.height
+            }
+            pages.append(PaginatedPage(page: page, outline: outline, log: log))
+        }
+        return pages
+    }
+}

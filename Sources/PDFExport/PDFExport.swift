@@ -1,1 +1,0 @@
-// PDFExport module.

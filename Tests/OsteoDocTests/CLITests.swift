@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    func testRenderHTMLWritesTheFile() throws {
+        let dir = try temporaryFolder()
+        let out = dir.appendingPathComponent("consent.html")
+        let r = try runCLI(["render", "consent", "--plan", "examples/plan.json", "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(html.contains("<html lang=\"it\""))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["consent.html"], "no temporary file left")
+    }
+
+    func testInvalidPlanFailsWithFieldPathAndLeavesNoFile() throws {
+        let dir = try temporaryFolder()
+        var json = try examplePlanJSON()
+        var targets = json["targets"] as! [[String: Any]]
+        targets[1]["side"] = "midline"
+        json["targets"] = targets
+        let plan = dir.appendingPathComponent("plan.json")
+        try data(json).write(to: plan)
+        let out = dir.appendingPathComponent("consent.html")
+        let r = try runCLI(["render", "consent", "--plan", plan.path, "--out", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("targets[1].side: \"midline\" is only allowed for sacrum, vertebra, sternum"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["plan.json"])
+    }
+
+    func testErrorsNeverEchoPatientData() throws {
+        let dir = try temporaryFolder()
+        var json = try examplePlanJSON()
+        var patient = json["patient"] as! [String: Any]
+        patient["givenName"] = "Ma<ria9"
+        patient["birthDate"] = "1851-03-12"
+        json["patient"] = patient
+        let plan = dir.appendingPathComponent("plan.json")
+        try data(json).write(to: plan)
+        let r = try runCLI(["plan", "check", plan.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("patient.givenName"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("patient.birthDate"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("Ma<ria9"))
+        XCTAssertFalse(r.stderr.contains("1851"))
+    }
+
+    func testPlanCheckValid() throws {
+        let r = try runCLI(["plan", "check", "examples/plan.json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("valid\nPLN-2026-004217: cementoplasty, 2 target(s)"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("Rossi"))
+    }
+
+    func testGarbageAndMissingFiles() throws {
+        let dir = try temporaryFolder()
+        let garbage = dir.appendingPathComponent("g.json")
+        try Data("{{{ not json".utf8).write(to: garbage)
+        XCTAssertEqual(try runCLI(["plan", "check", garbage.path]).status, 1)
+        XCTAssertEqual(try runCLI(["plan", "check", dir.appendingPathComponent("none.json").path]).status, 1)
+        let nested = dir.appendingPathComponent("n.json")
+        try Data((String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)).utf8).write(to: nested)
+        let r = try runCLI(["plan", "check", nested.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("nesting") || r.stderr.contains("object"), r.stderr)
+    }
+
+    func testUnknownLanguageAndBadExtension() throws {
+        let dir = try temporaryFolder()
+        let out = dir.appendingPathComponent("x.html")
+        let r = try runCLI(["render", "consent", "--plan", "examples/plan.json", "--lang", "pt", "--out", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("available:"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let r2 = try runCLI(["render", "consent", "--plan", "examples/plan.json", "--out", dir.appendingPathComponent("x.docx").path])
+        XCTAssertNotEqual(r2.status, 0)
+    }
+
+    func testDischargeWithoutOutcomeLeavesNoFile() throws {
+        let dir = try temporaryFolder()
+        var json = try examplePlanJSON()
+        json.removeValue(forKey: "outcome")
+        let plan = dir.appendingPathComponent("plan.json")
+        try data(json).write(to: plan)
+        let out = dir.appendingPathComponent("d.html")
+        let r = try runCLI(["render", "discharge", "--plan", plan.path, "--out", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("outcome"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    func testHelpEverywhere() throws {
+        for args in [["--help"], ["render", "--help"], ["plan", "check", "--help"], ["content", "lint", "--help"]] {
+            let r = try runCLI(args)
+            XCTAssertEqual(r.status, 0, args.joined(separator: " "))
+            XCTAssertTrue(r.stdout.contains("USAGE"), args.joined(separator: " "))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import DocumentModel
+import Templating
+import XCTest
+@testable import OsteoDoc
+
+final class DocumentTests: XCTestCase {
+    func testExampleConsentMarkdownGolden() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        try assertGolden(try engine.markdown(.consent, plan: plan, language: "it"), "consent-it.md")
+    }
+
+    func testExampleDischargeMarkdownGolden() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        try assertGolden(try engine.markdown(.discharge, plan: plan, language: "it"), "discharge-it.md")
+    }
+
+    func testExampleConsentTreeGolden() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        try assertGolden(try engine.document(.consent, plan: plan, language: "it").dump(), "consent-it.tree")
+    }
+
+    func testDischargeWithoutOutcomeIsRefused() throws {
+        var json = try examplePlanJSON()
+        json["outcome"] = NSNull()
+        let plan = try OsteoDoc.plan(from: try data(json))
+        XCTAssertThrowsError(try engine.render(.discharge, plan: plan, language: "it", format: .html)) { error in
+            XCTAssertTrue(String(describing: error).contains("outcome"), String(describing: error))
+        }
+    }
+
+    /// Values from the plan reach the page literally: never as Markdown, HTML or template syntax.
+    func testInjectedMarkupAppearsLiterally() throws {
+        var json = try examplePlanJSON()
+        var facility = json["facility"] as! [String: Any]
+        facility["name"] = "Ospedale <script>x</script> *Santa* {{y}}"
+        json["facility"] = facility
+        var targets = json["targets"] as! [[String: Any]]
+        targets[0]["approach"] = "**bold** _x_ [link](http://e.x) | cell # h `c` <b>"
+        json["targets"] = targets
+        let plan = try OsteoDoc.plan(from: try data(json))
+        let html = String(decoding: try engine.render(.consent, plan: plan, language: "it", format: .html), as: UTF8.self)
+        XCTAssertTrue(html.contains("Ospedale &lt;script&gt;x&lt;/script&gt; *Santa* {{y}}"), "facility name printed literally")
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("**bold** _x_ [link](http://e.x) | cell # h `c` &lt;b&gt;"), "approach printed literally")
+        XCTAssertFalse(html.contains("<strong>bold</strong>"))
+        XCTAssertFalse(html.contains("<a "))
+    }
+
+    func testSameInputGivesIdenticalBytes() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        let a = try engine.render(.consent, plan: plan, language: "it", format: .html)
+        let b = try engine.render(.consent, plan: plan, language: "it", format: .html)
+        XCTAssertEqual(a, b)
+    }
+
+    func testDocumentIdIsDeterministicAndDistinct() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        let c = engine.documentId(.consent, plan: plan, language: "it")
+        XCTAssertEqual(c, engine.documentId(.consent, plan: plan, language: "it"))
+        XCTAssertNotEqual(c, engine.documentId(.discharge, plan: plan, language: "it"))
+        XCTAssertNotEqual(c, engine.documentId(.consent, plan: plan, language: "de"))
+        XCTAssertTrue(c.hasPrefix("CI-PLN-2026-004217-it-"))
+    }
+
+    func testUnknownLanguageIsRefusedNamingTheAvailableOnes() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        XCTAssertThrowsError(try engine.resolveLanguage("pt-BR", plan: plan)) { error in
+            XCTAssertTrue(String(describing: error).contains("available: "), String(describing: error))
+            XCTAssertTrue(String(describing: error).contains("it"))
+        }
+        XCTAssertEqual(try engine.resolveLanguage("it-CH", plan: plan), "it")
+        XCTAssertEqual(try engine.resolveLanguage(nil, plan: plan), "it")
+    }
+
+    /// The consent carries every element of the checklist that the plan supports (sections A–E).
+    func testConsentHasTheChecklistElements() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        let text = try engine.markdown(.consent, plan: plan, language: "it")
+        for needle in ["Ospedale San Martino", "Radiologia Interventistica", "Largo Rosanna Benzi 10", "Codice del documento",
+                       "Versione dei contenuti", "Rossi Maria", "12 marzo 1951", "Luogo di nascita", "0004471123",
+                       "Nazionalità", "Lingua parlata", "Lingua di questo documento", "Luca Bianchi",
+                       "Radiologo interventista", "giovedì 3 dicembre 2026, ore 9:30", "circa 75 minuti",
+                       "2 aghi da 11 G", "1 ago da 13 G", "8,0 mL", "3,5 mL", "posterolaterale", "warfarin",
+                       "sabato 28 novembre 2026", "CONSENTO", "NON CONSENTO", "Firma", "Testimone",
+                       "Etichetta con codice a barre", "Note del medico", "Se cambia idea", "copia"] {
+            XCTAssertTrue(text.localizedCaseInsensitiveContains(needle), "consent lacks \(needle)")
+        }
+        XCTAssertFalse(text.contains("Interprete o mediatore culturale\n"), "no interpreter block when not required")
+        XCTAssertFalse(text.contains("Gravidanza"), "no pregnancy declaration for a 75-year-old")
+    }
+}

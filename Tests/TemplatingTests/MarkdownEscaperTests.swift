@@ -1,0 +1,19 @@
+import XCTest
+@testable import Templating
+
+final class MarkdownEscaperTests: XCTestCase {
+    func testEveryASCIIPunctuationIsEscaped() {
+        XCTAssertEqual(MarkdownEscaper.escape("Ospedale <script>x</script> *Santa* {{y}}"),
+                       #"Ospedale \<script\>x\<\/script\> \*Santa\* \{\{y\}\}"#)
+        XCTAssertEqual(MarkdownEscaper.escape("# 1. [a](b) `c` _d_ | e ~ f & g ! h"),
+                       #"\# 1\. \[a\]\(b\) \`c\` \_d\_ \| e \~ f \& g \! h"#)
+    }
+
+    func testLettersDigitsAndNonASCIIAreKept() {
+        XCTAssertEqual(MarkdownEscaper.escape("Nicolò D’Alessandro محمد 王 7"), "Nicolò D’Alessandro محمد 王 7")
+    }
+
+    func testLineBreaksAndControlsBecomeSpaces() {
+        XCTAssertEqual(MarkdownEscaper.escape("a\nb\r\tc\u{2028}d"), "a b  c d")
+    }
+}
