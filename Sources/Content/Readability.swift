@@ -9,7 +9,8 @@
 // - Mustache tags are removed; a line holding only tags vanishes (as Mustache renders it).
 // - Markdown markup is ignored: heading marks, list markers ("-", "1."), emphasis, escapes.
 // - A word is a run of letters and digits; anything else separates words, so the apostrophe of an
-//   elision splits it ("dell'osso" = 2 words) and "2–3" = 2 words. L counts those letters and digits.
+//   elision splits it ("dell'osso" = 2 words) and "2–3" = 2 words, but "1.000" and "2,4" are one
+//   word each. L counts letters and digits.
 // - A sentence ends at ". ! ? ; …" when the mark is not followed by a letter or digit
 //   ("1.000" and "0,5" are not ends; "?!" is one end), and at the end of every heading, list item and
 //   paragraph unless a mark already closed it.
@@ -74,6 +75,9 @@ public enum Readability {
                 if c.isLetter || c.isNumber {
                     if !inWord { words += 1; wordsInSentence += 1; inWord = true }
                     letters += 1
+                } else if inWord, c == "." || c == ",", i > text.startIndex, text[text.index(before: i)].isNumber,
+                          next < text.endIndex, text[next].isNumber {
+                    // "1.000", "2,4": one number, one word; the mark is not a letter.
                 } else {
                     inWord = false
                     if Self.terminators.contains(c), wordsInSentence > 0 {
