@@ -132,12 +132,14 @@ public struct ContentRepository: Sendable {
             let catalog = try POCatalog.parse(try readText(url.appendingPathComponent(name), path: path), file: path)
             merged.header.merge(catalog.header) { first, _ in first }
             for entry in catalog.entries {
+                // msgctxt is the lookup key here, so it must be unique across the locale's
+                // catalogs (gettext itself only requires msgctxt + msgid to be unique).
                 if let key = entry.context {
-                    if let first = seen[key], first.path != path {
+                    if let first = seen[key] {
                         throw ContentError.duplicateKey(key: key, path: path, line: entry.line,
                                                         firstPath: first.path, firstLine: first.line)
                     }
-                    seen[key] = seen[key] ?? (path, entry.line)
+                    seen[key] = (path, entry.line)
                 }
                 entries.append(entry)
             }

@@ -36,6 +36,13 @@ public enum ProseLint {
                 report(number, "indented line would become a code block")
             }
             if line.hasPrefix(">") { report(number, "block quotes are not allowed") }
+            if let marker = line.first, "*+".contains(marker), MarkdownLine.listItemText(line) != nil {
+                report(number, "bullet lists use \"-\"")
+            }
+            if MarkdownLine.listItemText(line) != nil, line.first?.isNumber == true,
+               line.drop(while: \.isNumber).first == ")" {
+                report(number, "numbered lists use \"1.\"")
+            }
             if line.hasPrefix("```") || line.hasPrefix("~~~") || raw.contains("`") { report(number, "code is not allowed") }
             if line.hasPrefix("|") || (line.contains("|") && line.contains("---")) { report(number, "tables are not allowed") }
             if isUnderline(line) { report(number, "\"---\"/\"===\" lines (rules or underlined headings) are not allowed") }

@@ -111,6 +111,14 @@ final class ContentRepositoryTests: XCTestCase {
         }
     }
 
+    func testDuplicateKeyInOneCatalog() throws {
+        try write("locales/it/codes.po", "msgctxt \"k\"\nmsgid \"x\"\nmsgstr \"x\"\n\nmsgctxt \"k\"\nmsgid \"y\"\nmsgstr \"y\"\n")
+        XCTAssertThrowsError(try ContentRepository(root: root)) { error in
+            XCTAssertEqual(error as? ContentError, .duplicateKey(key: "k", path: "locales/it/codes.po", line: 5,
+                                                                firstPath: "locales/it/codes.po", firstLine: 1))
+        }
+    }
+
     func testSyntaxErrorNamesTheRelativePath() throws {
         try write("locales/de/strings.po", "msgid \"a\"\nmsgstr \"b\n")
         XCTAssertThrowsError(try ContentRepository(root: root)) { error in
@@ -171,11 +179,13 @@ final class ProseLintTests: XCTestCase {
         {{unknown}} {{{facility.phone}}} {{#is.other}}
         [link](http://x) ![img](a.png)
         | a | b |
+        * star
+        1) paren
         {{#is.sedation}} {{/is.general}}
         {{#is.general}}
         """
         let lines = ProseLint.check(text, allowedValues: values, allowedSections: sections).map(\.line)
-        XCTAssertEqual(lines.sorted(), [1, 1, 2, 3, 3, 3, 3, 4, 5, 6, 6, 7], "\(ProseLint.check(text, allowedValues: values, allowedSections: sections))")
+        XCTAssertEqual(lines.sorted(), [1, 1, 2, 3, 3, 3, 3, 4, 5, 6, 7, 8, 8, 9], "\(ProseLint.check(text, allowedValues: values, allowedSections: sections))")
     }
 
     func testTagScanner() {
