@@ -51,7 +51,6 @@ private struct POParser {
     var id: String?
     var idPlural: String?
     var strings: [String] = []
-    var hasPlainString = false
     var keywordLine: Int?
     var idLine = 0
     var stringLine = 0
@@ -118,16 +117,16 @@ private struct POParser {
             idLine = number
             field = .id
         case "msgid_plural":
-            guard id != nil, !isComplete else { throw error(number, "msgid_plural without msgid before it") }
+            guard id != nil else { throw error(number, "msgid_plural without msgid before it") }
+            if isComplete { throw error(number, "msgid_plural must come before msgstr") }
             if idPlural != nil { throw error(number, "second msgid_plural in one entry") }
             idPlural = try parseKeywordString(rest, keyword: keyword, line: number)
             field = .idPlural
         case "msgstr":
             guard id != nil else { throw error(number, "msgstr without msgid") }
             if idPlural != nil { throw error(number, "an entry with msgid_plural needs msgstr[0], msgstr[1], … instead of msgstr") }
-            if hasPlainString { throw error(number, "second msgstr in one entry") }
+            if isComplete { throw error(number, "second msgstr in one entry") }
             strings.append(try parseKeywordString(rest, keyword: keyword, line: number))
-            hasPlainString = true
             stringLine = number
             field = .string(0)
         default:
@@ -177,7 +176,7 @@ private struct POParser {
                                    flags: flags, comments: comments, references: references, line: keywordLine))
         }
         comments = []; flags = []; references = []
-        context = nil; self.id = nil; idPlural = nil; strings = []; hasPlainString = false
+        context = nil; self.id = nil; idPlural = nil; strings = []
         self.keywordLine = nil; field = nil
     }
 

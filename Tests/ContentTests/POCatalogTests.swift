@@ -96,6 +96,7 @@ final class POCatalogTests: XCTestCase {
             ("msgid \"a\"\nmsgid_plural \"as\"\nmsgstr[0] \"b\"\nmsgstr[2] \"c\"", 4, "out of order"),
             ("msgid \"a\"\nmsgid_plural \"as\"\nmsgstr \"b\"", 3, "needs msgstr[0]"),
             ("msgid \"a\"\nmsgstr \"b\"\nmsgstr \"c\"", 3, "second msgstr"),
+            ("msgid \"a\"\nmsgstr \"b\"\nmsgid_plural \"as\"", 3, "must come before msgstr"),
             ("msgid \"a\"\nmsgtxt \"b\"", 2, "unknown keyword"),
             ("\"orphan\"", 1, "string without a keyword"),
             ("msgid \"a\" x\nmsgstr \"b\"", 1, "after the closing quote"),
