@@ -151,7 +151,7 @@ public struct ContentRepository: Sendable {
     /// Walks a locale folder: PO files at its top level, Markdown files at any depth.
     private static func collect(_ url: URL, relative: String, into poFiles: inout [String],
                                 prose: inout [String: ProseUnit], localeRelative: String) throws {
-        for (name, isFolder) in try listing(url, relative: "\(localeRelative)/\(relative)") {
+        for (name, isFolder) in try listing(url, relative: relative.isEmpty ? localeRelative : "\(localeRelative)/\(relative)") {
             let inner = relative.isEmpty ? name : "\(relative)/\(name)"
             if isFolder {
                 try collect(url.appendingPathComponent(name), relative: inner, into: &poFiles,
