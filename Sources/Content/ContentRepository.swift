@@ -1,0 +1,197 @@
+import Foundation
+
+/// One Markdown prose unit of a locale ("consent/risks").
+public struct ProseUnit: Sendable, Equatable {
+    /// Path below the locale folder without ".md": "consent/risks".
+    public var id: String
+    /// Path relative to the repository root: "locales/it/consent/risks.md".
+    public var path: String
+    /// The file's text (line ends normalised to LF, byte-order mark dropped).
+    public var text: String
+
+    public init(id: String, path: String, text: String) {
+        self.id = id
+        self.path = path
+        self.text = text
+    }
+}
+
+/// Everything one locale folder holds.
+public struct LocaleContent: Sendable {
+    public var tag: String
+    public var direction: LocaleDirection
+    /// strings.po and codes.po merged, strings.po's entries first (then any other *.po, by name).
+    public var strings: POCatalog
+    /// Prose units by id.
+    public var prose: [String: ProseUnit]
+
+    public init(tag: String, direction: LocaleDirection, strings: POCatalog, prose: [String: ProseUnit]) {
+        self.tag = tag
+        self.direction = direction
+        self.strings = strings
+        self.prose = prose
+    }
+
+    /// The text for a msgctxt key: msgstr (msgstr[0] for a plural entry), or msgid when msgstr is
+    /// empty (untranslated); nil when the catalog has no such key.
+    public func string(_ key: String) -> String? {
+        guard let entry = strings.entry(context: key) else { return nil }
+        if let first = entry.strings.first, !first.isEmpty { return first }
+        return entry.id
+    }
+}
+
+/// Problems with the content folder itself (PO syntax errors are `POSyntaxError`).
+public enum ContentError: Error, CustomStringConvertible, Equatable {
+    case missingDirectory(path: String)
+    case missingSourceLocale(tag: String)
+    case badLocaleFolder(path: String)
+    case duplicateLocale(path: String, other: String)
+    case unreadable(path: String, reason: String)
+    case duplicateKey(key: String, path: String, line: Int, firstPath: String, firstLine: Int)
+
+    public var description: String {
+        switch self {
+        case .missingDirectory(let path): "\(path): folder not found"
+        case .missingSourceLocale(let tag): "locales/\(tag): the source locale is missing"
+        case .badLocaleFolder(let path): "\(path): folder name is not a BCP 47 language tag"
+        case .duplicateLocale(let path, let other): "\(path): same tag as \(other) (tags are case-insensitive)"
+        case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+        case .duplicateKey(let key, let path, let line, let firstPath, let firstLine):
+            "\(path):\(line): msgctxt \"\(key)\" is already defined at \(firstPath):\(firstLine)"
+        }
+    }
+}
+
+/// The `locales/` tree, read once at init. Immutable afterwards, so it can be shared freely.
+public struct ContentRepository: Sendable {
+    /// The locale the content is written in and every translation is made from.
+    public let sourceTag: String
+    private let locales: [String: LocaleContent]        // by tag as the folder spells it
+    private let tagsByLowercase: [String: String]
+
+    /// Reads every locale folder under `root/locales/`. Throws `ContentError` or `POSyntaxError`.
+    public init(root: URL) throws {
+        sourceTag = "it"
+        let files = FileManager.default
+        let localesURL = root.appendingPathComponent("locales", isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: localesURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentError.missingDirectory(path: "locales")
+        }
+        var locales: [String: LocaleContent] = [:]
+        var tagsByLowercase: [String: String] = [:]
+        for (name, isFolder) in try Self.listing(localesURL, relative: "locales") where isFolder {
+            let relative = "locales/\(name)"
+            guard LanguageTag.isWellFormed(name) else { throw ContentError.badLocaleFolder(path: relative) }
+            if let other = tagsByLowercase[name.lowercased()] {
+                throw ContentError.duplicateLocale(path: relative, other: "locales/\(other)")
+            }
+            tagsByLowercase[name.lowercased()] = name
+            locales[name] = try Self.readLocale(tag: name, url: localesURL.appendingPathComponent(name), relative: relative)
+        }
+        guard locales[sourceTag] != nil else { throw ContentError.missingSourceLocale(tag: sourceTag) }
+        self.locales = locales
+        self.tagsByLowercase = tagsByLowercase
+    }
+
+    /// Tags of all locale folders, sorted.
+    public var localeTags: [String] { locales.keys.sorted() }
+
+    /// The locale stored under exactly this tag (case-insensitive).
+    public func locale(_ tag: String) -> LocaleContent? {
+        tagsByLowercase[tag.lowercased()].flatMap { locales[$0] }
+    }
+
+    /// The stored tag for a requested BCP 47 tag, by RFC 4647 lookup: "fr-CH" → "fr-CH" if stored,
+    /// else "fr"; "de-AT" → "de". Case-insensitive. Never falls back to another language:
+    /// nil when the requested language has no locale (the caller decides what to do then).
+    public func resolve(_ requested: String) -> String? {
+        for candidate in LanguageTag.fallbackChain(requested) {
+            if let tag = tagsByLowercase[candidate] { return tag }
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    private static func readLocale(tag: String, url: URL, relative: String) throws -> LocaleContent {
+        var poFiles: [String] = []
+        var prose: [String: ProseUnit] = [:]
+        try collect(url, relative: "", into: &poFiles, prose: &prose, localeRelative: relative)
+
+        // strings.po first, then codes.po, then any other catalog by name.
+        let rank = ["strings.po": 0, "codes.po": 1]
+        poFiles.sort { (rank[$0] ?? 2, $0) < (rank[$1] ?? 2, $1) }
+
+        var merged = POCatalog()
+        var entries: [POEntry] = []
+        var seen: [String: (path: String, line: Int)] = [:]
+        for name in poFiles {
+            let path = "\(relative)/\(name)"
+            let catalog = try POCatalog.parse(try readText(url.appendingPathComponent(name), path: path), file: path)
+            merged.header.merge(catalog.header) { first, _ in first }
+            for entry in catalog.entries {
+                // msgctxt is the lookup key here, so it must be unique across the locale's
+                // catalogs (gettext itself only requires msgctxt + msgid to be unique).
+                if let key = entry.context {
+                    if let first = seen[key] {
+                        throw ContentError.duplicateKey(key: key, path: path, line: entry.line,
+                                                        firstPath: first.path, firstLine: first.line)
+                    }
+                    seen[key] = (path, entry.line)
+                }
+                entries.append(entry)
+            }
+        }
+        merged.entries = entries
+        return LocaleContent(tag: tag, direction: LanguageTag.direction(tag), strings: merged, prose: prose)
+    }
+
+    /// Walks a locale folder: PO files at its top level, Markdown files at any depth.
+    private static func collect(_ url: URL, relative: String, into poFiles: inout [String],
+                                prose: inout [String: ProseUnit], localeRelative: String) throws {
+        for (name, isFolder) in try listing(url, relative: relative.isEmpty ? localeRelative : "\(localeRelative)/\(relative)") {
+            let inner = relative.isEmpty ? name : "\(relative)/\(name)"
+            if isFolder {
+                try collect(url.appendingPathComponent(name), relative: inner, into: &poFiles,
+                            prose: &prose, localeRelative: localeRelative)
+            } else if name.hasSuffix(".md") {
+                let path = "\(localeRelative)/\(inner)"
+                let text = try readText(url.appendingPathComponent(name), path: path)
+                    .replacingOccurrences(of: "\r\n", with: "\n")
+                let id = String(inner.dropLast(3))
+                prose[id] = ProseUnit(id: id, path: path, text: text)
+            } else if name.hasSuffix(".po"), relative.isEmpty {
+                poFiles.append(name)
+            }
+        }
+    }
+
+    /// Visible entries of a folder, sorted by name, with whether each is a folder.
+    private static func listing(_ url: URL, relative: String) throws -> [(String, Bool)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        } catch {
+            throw ContentError.unreadable(path: relative, reason: error.localizedDescription)
+        }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return (name, isDirectory.boolValue)
+        }
+    }
+
+    private static func readText(_ url: URL, path: String) throws -> String {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ContentError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw ContentError.unreadable(path: path, reason: "not UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}
