@@ -125,7 +125,7 @@ public struct Flags: Equatable {
     public var cementoplasty = false, sacroplasty = false, vertebroplasty = false
     public var pelvis = false, acetabulum = false, sacrum = false, vertebra = false, longBone = false
     public var ct = false, fluoroscopy = false
-    public var anticoagulants = false, childbearing = false
+    public var anticoagulants = false, childbearing = false, fasting = false
     public var allergies = false, labTests = false, followUps = false
     public var interpreter = false, representative = false, minor = false
     public var fiscalCode = false, address = false, approach = false

@@ -97,6 +97,7 @@ public enum ViewModelBuilder {
         f.ct = p.guidance.contains(.ct) || p.guidance.contains(.coneBeamCT)
         f.fluoroscopy = p.guidance.contains(.fluoroscopy)
         f.anticoagulants = !plan.preparation.anticoagulants.isEmpty
+        f.fasting = plan.preparation.fastingHours > 0
         f.allergies = !plan.preparation.allergies.isEmpty
         f.labTests = !plan.preparation.labTests.isEmpty
         f.followUps = !plan.followUp.isEmpty
@@ -139,7 +140,7 @@ public enum ViewModelBuilder {
             switch a.resume {
             case .sameDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(day)])
             case .nextDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(CalendarMath.adding(days: 1, to: day))])
-            case .asInstructed: resume = try f.string("resume.as-instructed")
+            case .asInstructed: resume = try f.string("anticoagulant.resume.as-instructed")
             }
             let stop = a.stopDaysBefore == 0
                 ? try f.string("anticoagulant.stop.none")

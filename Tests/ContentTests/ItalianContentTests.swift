@@ -24,7 +24,7 @@ final class ItalianContentTests: XCTestCase {
     static let allowedSections: Set<String> = Set([
         "sedation", "general", "localOnly", "daySurgery", "inpatient", "ablation", "cementoplasty",
         "sacroplasty", "vertebroplasty", "pelvis", "acetabulum", "sacrum", "vertebra", "longBone", "ct",
-        "fluoroscopy", "anticoagulants", "childbearing",
+        "fluoroscopy", "anticoagulants", "childbearing", "fasting",
     ].map { "is.\($0)" })
 
     /// Every code of plan-export-v1 that needs a display name, by catalog category.
