@@ -3,9 +3,9 @@ extension PlanDecoder {
                                 "dischargeAt", "analgesia"]
     static let targetOutcomeFields = ["id", "treated", "cementMl", "leakage"]
 
-    /// - Parameter plannedIds: the plan's target ids by index (`nil` where unreadable),
-    ///   or `nil` when `targets` itself is unusable and no matching can be done.
-    static func readOutcome(_ node: Node, plannedIds: [String?]?) -> Outcome? {
+    /// - Parameter plannedIds: the id of every planned target, by index; `nil` when
+    ///   some could not be read, and then outcome ids are not matched.
+    static func readOutcome(_ node: Node, plannedIds: [String]?) -> Outcome? {
         guard let r = node.object(keys: outcomeFields) else { return nil }
         let start = r.required("performedStart")?.dateTime()?.timestamp
         let end = r.required("performedEnd").flatMap { readTime($0, after: start, named: "performedStart") }
@@ -29,11 +29,11 @@ extension PlanDecoder {
     }
 
     /// One outcome per planned target: ids from the plan, none twice, none missing.
-    private static func readTargetOutcomes(_ node: Node, plannedIds: [String?]?) -> [TargetOutcome]? {
+    private static func readTargetOutcomes(_ node: Node, plannedIds: [String]?) -> [TargetOutcome]? {
         guard let elements = node.array() else { return nil }
         // First index of each planned id (a repeated planned id is reported under `targets`).
         let plannedIndexById = plannedIds.map { ids in
-            Dictionary(ids.enumerated().compactMap { index, id in id.map { ($0, index) } }) { first, _ in first }
+            Dictionary(ids.enumerated().map { ($1, $0) }) { first, _ in first }
         }
         var outcomes: [TargetOutcome] = []
         var firstIndexOfId: [String: Int] = [:]
@@ -58,7 +58,7 @@ extension PlanDecoder {
             }
         }
         for (index, id) in (plannedIds ?? []).enumerated() {
-            if let id, firstIndexOfId[id] == nil, plannedIndexById?[id] == index {
+            if firstIndexOfId[id] == nil, plannedIndexById?[id] == index {
                 node.report("no outcome for targets[\(index)]")
             }
         }

@@ -25,7 +25,10 @@ extension PlanDecoder {
         let preparation = r.required("preparation").flatMap(readPreparation)
         // Optional parts: `nil` here is "absent" or "invalid"; invalid ones are in the log.
         let followUp = r.optional("followUp").flatMap(readFollowUp) ?? []
-        let outcome = r.nullable("outcome").flatMap { readOutcome($0, plannedIds: planned?.ids) }
+        // Outcome ids are matched only against a complete list of planned ids; otherwise
+        // a problem in `targets` would be reported a second time under `outcome`.
+        let plannedIds = planned.flatMap { $0.ids.contains(nil) ? nil : $0.ids.compactMap { $0 } }
+        let outcome = r.nullable("outcome").flatMap { readOutcome($0, plannedIds: plannedIds) }
         r.optional("extensions")?.anyObject()
 
         // A plan is returned only when nothing at all was reported (see `decode`), so
