@@ -21,6 +21,10 @@ let exampleText: String = {
 /// The example with textual replacements applied. Each `from` must occur exactly
 /// once in the text so far, which keeps every edit unambiguous.
 func example(_ replacements: (String, String)..., file: StaticString = #filePath, line: UInt = #line) -> Data {
+    example(replacements, file: file, line: line)
+}
+
+func example(_ replacements: [(String, String)], file: StaticString = #filePath, line: UInt = #line) -> Data {
     var text = exampleText
     for (from, to) in replacements {
         let occurrences = text.components(separatedBy: from).count - 1
