@@ -1,11 +1,13 @@
 import Foundation
 
 // The plan export, version 1 (../shared/interfaces/plan-export-v1.md), as Swift values.
-// These types are only ever produced by `PlanDecoder`, after validation: a `Plan`
-// value always satisfies every rule of the contract.
+// `PlanDecoder` produces them only after validation: a decoded `Plan` satisfies every
+// rule of the contract. (The memberwise initialisers do not validate; they exist for
+// tests and previews.) Codes are enums whose raw values are the contract's codes.
 
 /// A validated cementoplasty plan from the planning core.
 public struct Plan: Sendable, Equatable {
+    /// Always `"cementoplasty-plan/1"`.
     public var schema: String
     public var planId: String
     public var generatedAt: Timestamp
@@ -15,7 +17,9 @@ public struct Plan: Sendable, Equatable {
     public var procedure: Procedure
     public var targets: [Target]
     public var preparation: Preparation
+    /// Empty when the export has no `followUp`.
     public var followUp: [FollowUp]
+    /// Present once the procedure is done; required to issue a discharge sheet.
     public var outcome: Outcome?
 
     public init(schema: String, planId: String, generatedAt: Timestamp, generator: Generator,
@@ -30,13 +34,19 @@ public struct Plan: Sendable, Equatable {
 
 /// An RFC 3339 instant together with the UTC offset it was written in.
 /// Documents show times in the plan's own offset, so the offset is kept.
+///
+/// Ordered by instant. Two timestamps of the same instant written with different
+/// offsets are not equal, so `<` then orders them by offset, keeping `<` and `==`
+/// consistent as `Comparable` requires.
 public struct Timestamp: Sendable, Equatable, Comparable {
     /// The instant.
     public var date: Date
     /// Offset from UTC in seconds, as written (`+01:00` → 3600).
     public var offsetSeconds: Int
     public init(date: Date, offsetSeconds: Int) { self.date = date; self.offsetSeconds = offsetSeconds }
-    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }
+    public static func < (a: Timestamp, b: Timestamp) -> Bool {
+        (a.date, a.offsetSeconds) < (b.date, b.offsetSeconds)
+    }
 }
 
 /// A calendar date without time (`YYYY-MM-DD`).
@@ -48,12 +58,16 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
     }
 }
 
+/// The program that exported the plan.
 public struct Generator: Sendable, Equatable {
     public var name: String, version: String
     public init(name: String, version: String) { self.name = name; self.version = version }
 }
 
+/// The hospital unit that performs the procedure.
 public struct Facility: Sendable, Equatable {
+    /// `phone`: digits, spaces, `-`, `/`, `(`, `)`, optional leading `+`.
+    /// `emergencyNumber`: 2–6 digits (e.g. "112").
     public var name: String, department: String, phone: String, emergencyNumber: String
     public var address: String?
     public init(name: String, department: String, phone: String, emergencyNumber: String, address: String?) {
@@ -62,8 +76,10 @@ public struct Facility: Sendable, Equatable {
     }
 }
 
+/// Administrative sex.
 public enum Sex: String, Sendable, CaseIterable { case female, male, other, unknown }
 
+/// The person who signs for the patient (parent, guardian, support administrator).
 public struct LegalRepresentative: Sendable, Equatable {
     public enum Role: String, Sendable, CaseIterable {
         case parent, guardian
@@ -73,15 +89,20 @@ public struct LegalRepresentative: Sendable, Equatable {
     public init(name: String, role: Role) { self.name = name; self.role = role }
 }
 
+/// The patient, as identified by the hospital.
 public struct Patient: Sendable, Equatable {
+    /// Hospital record number.
     public var mrn: String
     public var givenName: String, familyName: String
     public var birthDate: CalendarDate
     public var sex: Sex
+    /// Italian codice fiscale (16 characters, check character verified).
     public var fiscalCode: String?
     /// BCP 47 tag as given by the planning core.
     public var language: String
+    /// An interpreter takes part in the consent talk.
     public var interpreterRequired: Bool
+    /// When present, the representative signs.
     public var legalRepresentative: LegalRepresentative?
     public init(mrn: String, givenName: String, familyName: String, birthDate: CalendarDate, sex: Sex,
                 fiscalCode: String?, language: String, interpreterRequired: Bool,
@@ -92,30 +113,40 @@ public struct Patient: Sendable, Equatable {
     }
 }
 
+/// `cementoplasty` (peripheral skeleton), `sacroplasty`, `vertebroplasty`.
 public enum ProcedureType: String, Sendable, CaseIterable { case cementoplasty, sacroplasty, vertebroplasty }
+/// Why the procedure is done.
 public enum Indication: String, Sendable, CaseIterable {
     case painfulMetastasis = "painful-metastasis", myelomaLesion = "myeloma-lesion"
     case pathologicalFracture = "pathological-fracture", fracturePrevention = "fracture-prevention"
 }
+/// Day surgery or inpatient stay.
 public enum Setting: String, Sendable, CaseIterable { case daySurgery = "day-surgery", inpatient }
+/// Anaesthesia used for the procedure.
 public enum Anaesthesia: String, Sendable, CaseIterable {
     case local, localWithSedation = "local-with-sedation", general
 }
+/// Imaging that guides the needles.
 public enum Guidance: String, Sendable, CaseIterable { case ct, fluoroscopy, coneBeamCT = "cone-beam-ct" }
+/// Thermal ablation combined with the cementoplasty.
 public enum Ablation: String, Sendable, CaseIterable { case radiofrequency, microwave, cryoablation }
 
+/// The physician who performs the procedure.
 public struct Operator: Sendable, Equatable {
     public var name: String, title: String
     public init(name: String, title: String) { self.name = name; self.title = title }
 }
 
+/// The planned procedure.
 public struct Procedure: Sendable, Equatable {
     public var type: ProcedureType
     public var indication: Indication
     public var scheduledStart: Timestamp
+    /// 15–360.
     public var expectedDurationMinutes: Int
     public var setting: Setting
     public var anaesthesia: Anaesthesia
+    /// Non-empty, no repeats.
     public var guidance: [Guidance]
     public var `operator`: Operator
     public var combinedWithAblation: Ablation?
@@ -129,6 +160,7 @@ public struct Procedure: Sendable, Equatable {
     }
 }
 
+/// The bone that holds a target lesion.
 public enum Site: String, Sendable, CaseIterable {
     case humerusProximal = "humerus-proximal", humerusShaft = "humerus-shaft"
     case femurProximal = "femur-proximal", femurShaft = "femur-shaft"
@@ -137,15 +169,19 @@ public enum Site: String, Sendable, CaseIterable {
     /// Sites on the body's midline, where `side` may be `midline`.
     public var allowsMidline: Bool { self == .sacrum || self == .vertebra || self == .sternum }
 }
+/// Side of the body; `midline` only for sacrum, vertebra, sternum.
 public enum Side: String, Sendable, CaseIterable { case left, right, midline }
+/// Kind of lesion treated.
 public enum Lesion: String, Sendable, CaseIterable {
     case osteolyticMetastasis = "osteolytic-metastasis", mixedMetastasis = "mixed-metastasis", myeloma, fracture
 }
 
 /// A vertebral level `C1`–`C7`, `T1`–`T12`, `L1`–`L5`.
 public struct VertebralLevel: Sendable, Equatable, Hashable {
+    /// Cervical, thoracic, lumbar; the raw value is the code's letter.
     public enum Region: String, Sendable { case cervical = "C", thoracic = "T", lumbar = "L" }
     public var region: Region, number: Int
+    /// Parses a code like `L2`; `nil` for anything else (including `l2`, `L02`).
     public init?(_ code: String) {
         guard let first = code.first, let region = Region(rawValue: String(first)),
               let n = Int(code.dropFirst()), String(n) == String(code.dropFirst()) else { return nil }
@@ -153,19 +189,26 @@ public struct VertebralLevel: Sendable, Equatable, Hashable {
         guard (1...max).contains(n) else { return nil }
         self.region = region; self.number = n
     }
+    /// The code, e.g. `T12`.
     public var code: String { region.rawValue + String(number) }
 }
 
+/// A planned target lesion.
 public struct Target: Sendable, Equatable {
+    /// Unique within the plan.
     public var id: String
     public var site: Site
+    /// Present exactly when `site` is `vertebra`.
     public var level: VertebralLevel?
     public var side: Side
     public var lesion: Lesion
+    /// 1–6.
     public var needles: Int
+    /// 8–15 (gauge G).
     public var needleGauge: Int
     /// Planned cement in tenths of a millilitre (the contract allows one decimal), kept exact.
     public var plannedCementTenthsMl: Int
+    /// Free text from the planner, shown as given.
     public var approach: String?
     public init(id: String, site: Site, level: VertebralLevel?, side: Side, lesion: Lesion, needles: Int,
                 needleGauge: Int, plannedCementTenthsMl: Int, approach: String?) {
@@ -175,7 +218,9 @@ public struct Target: Sendable, Equatable {
     }
 }
 
+/// An anticoagulant or antiplatelet drug to pause before the procedure.
 public struct Anticoagulant: Sendable, Equatable {
+    /// When to take the drug again.
     public enum Resume: String, Sendable, CaseIterable {
         case sameDay = "same-day", nextDay = "next-day", asInstructed = "as-instructed"
     }
@@ -184,14 +229,18 @@ public struct Anticoagulant: Sendable, Equatable {
         self.drug = drug; self.stopDaysBefore = stopDaysBefore; self.resume = resume
     }
 }
+/// Allergies relevant to the procedure.
 public enum Allergy: String, Sendable, CaseIterable {
     case iodinatedContrast = "iodinated-contrast", localAnaesthetics = "local-anaesthetics", latex, pmma, other
 }
+/// Laboratory tests required before the procedure.
 public enum LabTest: String, Sendable, CaseIterable {
     case bloodCount = "blood-count", coagulation, creatinine, pregnancyTest = "pregnancy-test"
 }
 
+/// What the patient must do or have done before the procedure.
 public struct Preparation: Sendable, Equatable {
+    /// 0–12.
     public var fastingHours: Int
     public var anticoagulants: [Anticoagulant]
     public var allergies: [Allergy]
@@ -202,20 +251,24 @@ public struct Preparation: Sendable, Equatable {
     }
 }
 
+/// A planned follow-up contact, `afterDays` (1–365) after the procedure, `with` a unit or person.
 public struct FollowUp: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable { case visit, phoneCall = "phone-call", imaging }
     public var kind: Kind, afterDays: Int, with: String
     public init(kind: Kind, afterDays: Int, with: String) { self.kind = kind; self.afterDays = afterDays; self.with = with }
 }
 
+/// Cement leakage observed for a target.
 public enum Leakage: String, Sendable, CaseIterable {
     case none, minorAsymptomatic = "minor-asymptomatic", symptomatic
 }
+/// Complications of the procedure.
 public enum Complication: String, Sendable, CaseIterable {
     case haematoma, infection, cementEmbolism = "cement-embolism", nerveIrritation = "nerve-irritation"
     case allergicReaction = "allergic-reaction", fracture, other
 }
 
+/// What was done for one planned target (same `id`).
 public struct TargetOutcome: Sendable, Equatable {
     public var id: String, treated: Bool
     /// Injected cement in tenths of a millilitre.
@@ -226,11 +279,14 @@ public struct TargetOutcome: Sendable, Equatable {
     }
 }
 
+/// The procedure as performed: `performedStart` < `performedEnd` < `dischargeAt`,
+/// one `TargetOutcome` per planned target.
 public struct Outcome: Sendable, Equatable {
     public var performedStart: Timestamp, performedEnd: Timestamp
     public var targets: [TargetOutcome]
     public var complications: [Complication]
     public var dischargeAt: Timestamp
+    /// Free text from the physician (drug and dose).
     public var analgesia: String?
     public init(performedStart: Timestamp, performedEnd: Timestamp, targets: [TargetOutcome],
                 complications: [Complication], dischargeAt: Timestamp, analgesia: String?) {

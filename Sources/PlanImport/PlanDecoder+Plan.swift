@@ -1,0 +1,43 @@
+extension PlanDecoder {
+    /// Top-level fields, in contract order.
+    static let planFields = ["schema", "planId", "generatedAt", "generator", "facility", "patient",
+                             "procedure", "targets", "preparation", "followUp", "outcome", "extensions"]
+
+    static func readPlan(_ root: Node) -> Plan? {
+        // Another version follows another contract: checking it against this one
+        // would only bury the one useful message. The given value is not echoed.
+        if case .object(let fields) = root.value, case .string(let schema)? = fields["schema"],
+           schema != supportedSchema {
+            root.log.report(root.path.appending("schema"),
+                            "unsupported version; this program reads \"\(supportedSchema)\"")
+            return nil
+        }
+        guard let r = root.object(keys: planFields) else { return nil }
+
+        let schema = r.required("schema")?.string(.text)
+        let planId = r.required("planId")?.string(.planId)
+        let generatedAt = r.required("generatedAt")?.dateTime()
+        let generator = r.required("generator").flatMap(readGenerator)
+        let facility = r.required("facility").flatMap(readFacility)
+        let patient = r.required("patient").flatMap { readPatient($0, generatedOn: generatedAt?.localDate) }
+        let procedure = r.required("procedure").flatMap(readProcedure)
+        let planned = r.required("targets").flatMap(readTargets)
+        let preparation = r.required("preparation").flatMap(readPreparation)
+        // Optional parts: `nil` here is "absent" or "invalid"; invalid ones are in the log.
+        let followUp = r.optional("followUp").flatMap(readFollowUp) ?? []
+        // Outcome ids are matched only against a complete list of planned ids; otherwise
+        // a problem in `targets` would be reported a second time under `outcome`.
+        let plannedIds = planned.flatMap { $0.ids.contains(nil) ? nil : $0.ids.compactMap { $0 } }
+        let outcome = r.nullable("outcome").flatMap { readOutcome($0, plannedIds: plannedIds) }
+        r.optional("extensions")?.anyObject()
+
+        // A plan is returned only when nothing at all was reported (see `decode`), so
+        // values built from partly invalid input never escape.
+        guard root.log.issues.isEmpty, let schema, let planId, let generatedAt, let generator, let facility,
+              let patient, let procedure, let targets = planned?.targets, let preparation
+        else { return nil }
+        return Plan(schema: schema, planId: planId, generatedAt: generatedAt.timestamp, generator: generator,
+                    facility: facility, patient: patient, procedure: procedure, targets: targets,
+                    preparation: preparation, followUp: followUp, outcome: outcome)
+    }
+}
