@@ -48,17 +48,31 @@ extension FlowBuilder {
                 }
             }
         }
-        let naturalSum = natural.reduce(0, +)
-        if naturalSum <= total {
-            let extra = (total - naturalSum) / Double(count)
+        if natural.reduce(0, +) <= total {
+            let extra = (total - natural.reduce(0, +)) / Double(count)
             return natural.map { $0 + extra }
         }
-        let minSum = minimum.reduce(0, +)
-        if minSum >= total { return minimum.map { $0 * total / minSum } }
-        // Share the room above the minimums in proportion to what each column would like.
-        let want = zip(natural, minimum).map { max($0 - $1, 0) }
-        let wantSum = max(want.reduce(0, +), 1)
-        return zip(minimum, want).map { $0 + (total - minSum) * $1 / wantSum }
+        // Water-filling: columns whose natural width fits their fair share keep it; the
+        // rest share what is left, never below their longest word.
+        var widths = [Double](repeating: 0, count: count)
+        var open = Set(0..<count)
+        var room = total
+        var settled = true
+        while settled && !open.isEmpty {
+            settled = false
+            let share = room / Double(open.count)
+            for c in open.sorted() where natural[c] <= share {
+                widths[c] = natural[c]; room -= natural[c]; open.remove(c); settled = true
+            }
+        }
+        let openMin = open.reduce(0.0) { $0 + minimum[$1] }
+        let want = open.reduce(0.0) { $0 + max(natural[$1] - minimum[$1], 0) }
+        for c in open {
+            if openMin >= room { widths[c] = minimum[c] * room / max(openMin, 1); continue }
+            let extra = want > 0 ? (room - openMin) * max(natural[c] - minimum[c], 0) / want : (room - openMin) / Double(open.count)
+            widths[c] = minimum[c] + extra
+        }
+        return widths
     }
 
     private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool) throws -> FlowItem {

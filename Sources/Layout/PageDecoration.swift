@@ -27,19 +27,20 @@ struct PageDecoration {
         page.items.append(.line(x1: left, y1: footerBaseline - 13, x2: left + width, y2: footerBaseline - 13, width: 0.6, gray: 0.4))
         let label = metadata.pageLabel.replacingOccurrences(of: "{page}", with: String(number))
             .replacingOccurrences(of: "{pages}", with: String(count))
-        page.items += try line([TextSpan(metadata.footerNote)], x: left, width: width * 0.72, baseline: footerBaseline,
-                               align: .start, box: rtl ? (left + width * 0.28) : left)
-        page.items += try line([TextSpan(label, style: .bold)], x: left, width: width, baseline: footerBaseline, align: .end)
+        let labelSpans = [TextSpan(label, style: .bold)]
+        let labelWidth = try typesetter.measure(labelSpans, style: style)
+        let noteWidth = width - labelWidth - 16
+        page.items += try line([TextSpan(metadata.footerNote)], x: rtl ? left + width - noteWidth : left, width: noteWidth,
+                               baseline: footerBaseline, align: .start)
+        page.items += try line(labelSpans, x: left, width: width, baseline: footerBaseline, align: .end)
     }
 
-    /// One line of text (shrunk by the typesetter's breaker if too long: only the first line is kept).
-    private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment,
-                      box: Double? = nil) throws -> [PageItem] {
+    /// One line of text; header and footer texts are short enough for one line of the measure.
+    private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment) throws -> [PageItem] {
         var s = style
         s.alignment = align
         let layout = try typesetter.layout(spans, style: s, width: width)
         guard let first = layout.lines.first else { return [] }
-        let origin = box ?? x
-        return first.runs.map { PageItem.glyphs(x: origin + $0.x, y: baseline, run: $0) }
+        return first.runs.map { PageItem.glyphs(x: x + $0.x, y: baseline, run: $0) }
     }
 }

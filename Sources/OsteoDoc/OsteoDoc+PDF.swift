@@ -25,7 +25,7 @@ final class PDFPipeline: @unchecked Sendable {
         let laid = try layout(document)
         return try exporter.pdf(laid, info: PDFExporter.Info(
             title: document.metadata.title, language: document.metadata.language,
-            identifier: document.metadata.documentId, subject: document.metadata.runningHeader.first))
+            identifier: document.metadata.documentId))
     }
 }
 

@@ -80,7 +80,7 @@ final class DocumentTests: XCTestCase {
                        "Versione dei contenuti", "Rossi Maria", "12 marzo 1951", "Luogo di nascita", "0004471123",
                        "Nazionalità", "Lingua parlata", "Lingua di questo documento", "Luca Bianchi",
                        "Radiologo interventista", "giovedì 3 dicembre 2026, ore 9:30", "circa 75 minuti",
-                       "2 aghi da 11 G", "1 ago da 13 G", "8,0 mL", "3,5 mL", "posterolaterale", "warfarin",
+                       "2 aghi da 11\u{A0}G", "1 ago da 13\u{A0}G", "8,0\u{A0}mL", "3,5\u{A0}mL", "posterolaterale", "warfarin",
                        "sabato 28 novembre 2026", "CONSENTO", "NON CONSENTO", "Firma", "Testimone",
                        "Etichetta con codice a barre", "Note del medico", "Se cambia idea", "copia"] {
             XCTAssertTrue(text.localizedCaseInsensitiveContains(needle), "consent lacks \(needle)")

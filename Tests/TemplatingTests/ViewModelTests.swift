@@ -7,8 +7,8 @@ final class ViewModelTests: XCTestCase {
         let vm = try build(examplePlan())
         XCTAssertEqual(vm.procedure.scheduled, "giovedì 3 dicembre 2026, ore 9:30")
         XCTAssertEqual(vm.procedure.duration, "circa 75 minuti")
-        XCTAssertEqual(vm.targets.map(\.needles), ["2 aghi da 11 G", "1 ago da 13 G"])
-        XCTAssertEqual(vm.targets.map(\.cement), ["8,0 mL", "3,5 mL"])
+        XCTAssertEqual(vm.targets.map(\.needles), ["2 aghi da 11\u{A0}G", "1 ago da 13\u{A0}G"])
+        XCTAssertEqual(vm.targets.map(\.cement), ["8,0\u{A0}mL", "3,5\u{A0}mL"])
         XCTAssertEqual(vm.patient.birthDate, "12 marzo 1951")
         XCTAssertEqual(vm.preparation.fastingText, "6 ore")
         XCTAssertEqual(vm.preparation.fastingFrom, "Stia a digiuno (niente cibo e niente bevande) da giovedì 3 dicembre 2026, ore 3:30.")
@@ -76,7 +76,7 @@ final class ViewModelTests: XCTestCase {
             "sabato 5 dicembre 2026",
             "sabato 2 gennaio 2027",                // visit after 30 days
         ])
-        XCTAssertEqual(vm.outcome?.targets.map(\.cement), ["7,5 mL", "3,0 mL"])
+        XCTAssertEqual(vm.outcome?.targets.map(\.cement), ["7,5\u{A0}mL", "3,0\u{A0}mL"])
         XCTAssertEqual(vm.followUps.map(\.date), ["sabato 5 dicembre 2026", "sabato 2 gennaio 2027"])
     }
 
