@@ -6,13 +6,34 @@ public struct ProseUnit: Sendable, Equatable {
     public var id: String
     /// Path relative to the repository root: "locales/it/consent/risks.md".
     public var path: String
-    /// The file's text (line ends normalised to LF, byte-order mark dropped).
+    /// The unit's Markdown (line ends normalised to LF, byte-order mark and front matter dropped).
     public var text: String
+    /// For a translation: the source hash recorded in its front matter (`source-hash:`), i.e. the
+    /// version of the Italian unit it was translated from. nil for source units and when absent.
+    public var sourceHash: String?
+    /// Line number (1-based) in the file where `text` starts (after the front matter).
+    public var firstLine: Int
 
-    public init(id: String, path: String, text: String) {
+    public init(id: String, path: String, text: String, sourceHash: String? = nil, firstLine: Int = 1) {
         self.id = id
         self.path = path
         self.text = text
+        self.sourceHash = sourceHash
+        self.firstLine = firstLine
+    }
+
+    /// Splits a file into its optional front matter (`---` … `---` with `key: value` lines) and body.
+    static func parse(id: String, path: String, file: String) -> ProseUnit {
+        guard file.hasPrefix("---\n") else { return ProseUnit(id: id, path: path, text: file) }
+        let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let end = lines.dropFirst().firstIndex(of: "---") else { return ProseUnit(id: id, path: path, text: file) }
+        var hash: String?
+        for line in lines[1..<end] {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "source-hash" { hash = parts[1] }
+        }
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return ProseUnit(id: id, path: path, text: body, sourceHash: hash, firstLine: end + 2)
     }
 }
 
@@ -131,7 +152,8 @@ public struct ContentRepository: Sendable {
             let path = "\(relative)/\(name)"
             let catalog = try POCatalog.parse(try readText(url.appendingPathComponent(name), path: path), file: path)
             merged.header.merge(catalog.header) { first, _ in first }
-            for entry in catalog.entries {
+            for var entry in catalog.entries {
+                entry.file = path
                 // msgctxt is the lookup key here, so it must be unique across the locale's
                 // catalogs (gettext itself only requires msgctxt + msgid to be unique).
                 if let key = entry.context {
@@ -161,7 +183,7 @@ public struct ContentRepository: Sendable {
                 let text = try readText(url.appendingPathComponent(name), path: path)
                     .replacingOccurrences(of: "\r\n", with: "\n")
                 let id = String(inner.dropLast(3))
-                prose[id] = ProseUnit(id: id, path: path, text: text)
+                prose[id] = ProseUnit.parse(id: id, path: path, file: text)
             } else if name.hasSuffix(".po"), relative.isEmpty {
                 poFiles.append(name)
             }

@@ -22,6 +22,8 @@ public struct POEntry: Sendable, Equatable {
     public var references: [String]
     /// 1-based line of the entry's first keyword (`msgctxt`, else `msgid`).
     public var line: Int
+    /// The catalog file the entry was read from, relative to the repository root (set when a locale is read).
+    public var file: String = ""
 
     public init(context: String? = nil, id: String, idPlural: String? = nil, strings: [String],
                 flags: [String] = [], comments: [String] = [], references: [String] = [], line: Int = 0) {

@@ -89,17 +89,38 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// The document tree of a document.
-    public func document(_ kind: DocumentKind, plan: Plan, language: String) throws -> Document {
+    public func document(_ kind: DocumentKind, plan: Plan, language: String, allowStale: Bool = false) throws -> Document {
+        let stale = try translationState(kind, language: language, allowStale: allowStale)
         let text = try markdown(kind, plan: plan, language: language)
         let blocks: [Block]
         do { blocks = try MarkdownReader.read(text) } catch {
             throw OsteoDocError.content(String(describing: error))
         }
-        return try wrap { try makeDocument(kind, plan: plan, language: language, blocks: blocks) }
+        return try wrap { try makeDocument(kind, plan: plan, language: language, blocks: blocks, stale: stale) }
     }
 
-    private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block]) throws -> Document {
+    /// Refuses a translation that is missing units this document needs, or stale ones unless allowed.
+    /// Returns whether the document is printed from a stale translation.
+    private func translationState(_ kind: DocumentKind, language: String, allowStale: Bool) throws -> Bool {
+        guard language != content.sourceTag, let status = content.status(of: language) else { return false }
+        let blocking = status.blocking(prosePrefix: kind.rawValue + "/")
+        let missing = blocking.filter { $0.state == .missing }
+        let stale = blocking.filter { $0.state == .stale }
+        if !missing.isEmpty { throw OsteoDocError.incompleteTranslation(language, missing: missing.map(\.id), stale: stale.map(\.id)) }
+        if !stale.isEmpty && !allowStale { throw OsteoDocError.incompleteTranslation(language, missing: [], stale: stale.map(\.id)) }
+        return !stale.isEmpty
+    }
+
+    private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block], stale: Bool) throws -> Document {
         let (_, f) = try tools(for: language)
+        var blocks = blocks
+        if language != content.sourceTag {
+            // Name the Italian master right under the title; warn visibly when the translation is behind it.
+            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": contentVersion]))])])]
+            if stale { notes.insert(.callout([.paragraph([.strong([.text(try f.string("notice.stale-translation"))])])]), at: 0) }
+            let at = blocks.firstIndex { if case .heading = $0 { return true } else { return false } }.map { $0 + 1 } ?? 0
+            blocks.insert(contentsOf: notes, at: at)
+        }
         let locale = content.locale(language)!
         let id = documentId(kind, plan: plan, language: language)
         let meta = DocumentMetadata(
@@ -118,8 +139,9 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// Renders a document in the given output format.
-    public func render(_ kind: DocumentKind, plan: Plan, language: String, format: OutputFormat) throws -> [UInt8] {
-        let doc = try document(kind, plan: plan, language: language)
+    public func render(_ kind: DocumentKind, plan: Plan, language: String, format: OutputFormat,
+                       allowStale: Bool = false) throws -> [UInt8] {
+        let doc = try document(kind, plan: plan, language: language, allowStale: allowStale)
         switch format {
         case .html: return Array(HTMLWriter.html(doc).utf8)
         case .pdf: return try renderPDF(doc)
@@ -178,6 +200,7 @@ public enum OsteoDocError: Error, CustomStringConvertible {
     case unsupportedFormat(String)
     case templating(TemplatingError)
     case typesetting(String)
+    case incompleteTranslation(String, missing: [String], stale: [String])
 
     public var description: String {
         switch self {
@@ -188,6 +211,12 @@ public enum OsteoDocError: Error, CustomStringConvertible {
         case .unsupportedFormat(let f): return "output format \"\(f)\" is not supported; use .html or .pdf"
         case .templating(let e): return e.description
         case .typesetting(let s): return "typesetting: \(s)"
+        case .incompleteTranslation(let tag, let missing, let stale):
+            var lines = ["the \(tag) translation cannot be used for this document:"]
+            if !missing.isEmpty { lines.append("  missing: " + missing.joined(separator: ", ")) }
+            if !stale.isEmpty { lines.append("  stale (translated from an older Italian text): " + stale.joined(separator: ", ")) }
+            if missing.isEmpty { lines.append("  (--allow-stale prints it anyway, with a visible notice)") }
+            return lines.joined(separator: "\n")
         }
     }
 }

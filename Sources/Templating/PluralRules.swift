@@ -52,7 +52,7 @@ public struct PluralRules: Sendable {
         case "ar": return [.zero, .one, .two, .few, .many, .other]
         case "uk", "ru": return [.one, .few, .many]
         case "ro": return [.one, .few, .other]
-        case "fr": return [.one, .many, .other]
+        case "fr": return [.one, .other]  // gettext: nplurals=2; plural=(n > 1); CLDR "many" (10^6) uses the "other" form
         default: return [.one, .other]
         }
     }

@@ -19,6 +19,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "Output file; .html or .pdf. Written atomically: on any error no file is left.")
     var out: String
 
+    @Flag(name: .long, help: "Print from a translation that is complete but older than the Italian text; the document says so visibly.")
+    var allowStale = false
+
     @OptionGroup var resourceOptions: ResourceOptions
 
     func run() throws {
@@ -31,7 +34,7 @@ struct Render: ParsableCommand {
             let data = try PlanFile.read(plan)
             let parsed = try OsteoDoc.plan(from: data)
             let language = try engine.resolveLanguage(lang, plan: parsed)
-            let bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format)
+            let bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale)
             try AtomicFile.write(bytes, to: outURL)
         } catch let e as OsteoDocError {
             Self.fail(e.description)

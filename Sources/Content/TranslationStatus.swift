@@ -1,0 +1,88 @@
+import Foundation
+
+/// Where a translated unit stands against the Italian source.
+public enum UnitState: String, Sendable, Equatable, CaseIterable {
+    /// Present and translated from the current Italian text.
+    case complete
+    /// Present but translated from an older Italian text (or marked fuzzy): needs review.
+    case stale
+    /// Absent or empty.
+    case missing
+}
+
+/// One translatable unit: a prose file or a catalog string.
+public struct UnitStatus: Sendable, Equatable {
+    public enum Kind: String, Sendable { case prose, string }
+    public var kind: Kind
+    /// "consent/risks" for prose, the msgctxt key for strings.
+    public var id: String
+    public var state: UnitState
+    /// Words of the Italian source unit (the translation workload).
+    public var sourceWords: Int
+    /// Words of the translation (0 when missing).
+    public var words: Int
+}
+
+/// The state of a whole locale.
+public struct LocaleStatus: Sendable {
+    public var tag: String
+    public var units: [UnitStatus]
+
+    public func count(_ state: UnitState) -> Int { units.filter { $0.state == state }.count }
+    /// Share of the source words whose units are complete, 0–100.
+    public var percentComplete: Double {
+        let total = units.reduce(0) { $0 + $1.sourceWords }
+        guard total > 0 else { return 100 }
+        let done = units.filter { $0.state == .complete }.reduce(0) { $0 + $1.sourceWords }
+        return Double(done) * 100 / Double(total)
+    }
+    /// Units that keep a document from being printed: missing or stale ones whose id starts with one of `prefixes`
+    /// (prose of that document) or any string.
+    public func blocking(prosePrefix: String) -> [UnitStatus] {
+        units.filter { $0.state != .complete && ($0.kind == .string || $0.id.hasPrefix(prosePrefix)) }
+    }
+}
+
+extension ContentRepository {
+    /// The source hash of an Italian unit: FNV-1a 64 over its UTF-8 text, 16 hex digits.
+    /// (Identifies a version of a text; no cryptographic strength is needed, so no crypto dependency.)
+    public static func sourceHash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Every unit of the source locale, and where locale `tag` stands on each.
+    public func status(of tag: String) -> LocaleStatus? {
+        guard let source = locale(sourceTag), let target = locale(tag) else { return nil }
+        var units: [UnitStatus] = []
+        for (id, unit) in source.prose.sorted(by: { $0.key < $1.key }) {
+            let words = Self.wordCount(unit.text)
+            guard let translated = target.prose[id], !translated.text.allSatisfy(\.isWhitespace) else {
+                units.append(UnitStatus(kind: .prose, id: id, state: .missing, sourceWords: words, words: 0)); continue
+            }
+            let current = tag == sourceTag || translated.sourceHash == Self.sourceHash(unit.text)
+            units.append(UnitStatus(kind: .prose, id: id, state: current ? .complete : .stale,
+                                    sourceWords: words, words: Self.wordCount(translated.text)))
+        }
+        for entry in source.strings.entries {
+            guard let key = entry.context else { continue }
+            let words = Self.wordCount(entry.id)
+            guard let t = target.strings.entry(context: key), !t.strings.isEmpty,
+                  t.strings.allSatisfy({ !$0.isEmpty }) || tag == sourceTag else {
+                units.append(UnitStatus(kind: .string, id: key, state: .missing, sourceWords: words, words: 0)); continue
+            }
+            let stale = t.id != entry.id || t.idPlural != entry.idPlural || t.flags.contains("fuzzy")
+            units.append(UnitStatus(kind: .string, id: key, state: stale ? .stale : .complete, sourceWords: words,
+                                    words: Self.wordCount(t.strings.first ?? "")))
+        }
+        return LocaleStatus(tag: tag, units: units)
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).filter { word in
+            !word.hasPrefix("{{") && word.contains(where: { $0.isLetter || $0.isNumber })
+        }.count
+    }
+}
