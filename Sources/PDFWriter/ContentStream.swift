@@ -1,0 +1,294 @@
+// Page content streams, ISO 32000-1 §7.8.2 and the operators of §8.4 (graphics
+// state), §8.5 (path construction and painting), §8.6.8 (gray colour) and §9.4
+// (text objects, text positioning, TJ).
+//
+// The builder keeps the graphics state it has set and writes an operator only
+// when a value changes, and shows glyphs with as few operators as it can: one
+// BT…ET per page, Tf only when font or size change, one Td and one TJ per run
+// (plus a Ts and a new TJ where a glyph's vertical offset changes), and numeric
+// TJ adjustments only where a glyph's position differs from the font's advance.
+// Positions written are tracked after rounding, so rounding never accumulates.
+
+/// Builds the (uncompressed) content stream of one page.
+struct ContentStream {
+    private(set) var out: [UInt8] = []
+    private let page: Int
+
+    // Graphics state as set so far; initial values from §8.4.1 Table 52.
+    private var lineWidth = 1.0
+    private var strokeGray = 0.0
+    private var fillGray = 0.0
+
+    // Text state (§9.3) and the start of the current text line (§9.4.2), both
+    // as written to the stream, i.e. after rounding.
+    private var inText = false
+    private var fontNumber = 0
+    private var fontSize = 0.0
+    private var lineX = 0.0
+    private var lineY = 0.0
+    private var rise = 0.0
+
+    init(page: Int) {
+        self.page = page
+        out.reserveCapacity(8 * 1024)
+    }
+
+    /// Ends the text object if one is open. Call before taking ``out``.
+    mutating func finish() {
+        if inText {
+            out.ascii("ET\n")
+            inText = false
+        }
+    }
+
+    // MARK: Graphics (§8.5)
+
+    /// Paints one graphic. Graphics belong before text on a page; a graphic that
+    /// comes after text closes the text object first.
+    mutating func paint(_ graphic: PDFGraphic) throws {
+        finish()
+        switch graphic {
+        case let .line(x1, y1, x2, y2, width, gray):
+            try setLineWidth(width)
+            try setStrokeGray(gray)
+            try point(x1, y1)
+            out.ascii(" m ")
+            try point(x2, y2)
+            out.ascii(" l S\n")
+
+        case let .rect(x, y, width, height, stroke, fill):
+            guard stroke != nil || fill != nil else { return }
+            if let stroke {
+                try setLineWidth(stroke)
+                try setStrokeGray(0)
+            }
+            if let fill { try setFillGray(fill) }
+            try point(x, y)
+            out.append(0x20)
+            try point(width, height)
+            out.ascii(" re ")
+            out.ascii(paintOperator(stroke: stroke != nil, fill: fill != nil, evenOdd: false))
+            out.append(0x0A)
+
+        case let .path(elements, stroke, fill, evenOdd):
+            guard stroke != nil || fill != nil, !elements.isEmpty else { return }
+            guard case .move = elements[0] else {
+                throw PDFWriterError(.invalidPath, "a path must start with a move", page: page)
+            }
+            if let stroke {
+                try setLineWidth(stroke)
+                try setStrokeGray(0)
+            }
+            if let fill { try setFillGray(fill) }
+            for element in elements {
+                switch element {
+                case let .move(x, y):
+                    try point(x, y)
+                    out.ascii(" m\n")
+                case let .line(x, y):
+                    try point(x, y)
+                    out.ascii(" l\n")
+                case let .curve(x1, y1, x2, y2, x3, y3):
+                    try point(x1, y1)
+                    out.append(0x20)
+                    try point(x2, y2)
+                    out.append(0x20)
+                    try point(x3, y3)
+                    out.ascii(" c\n")
+                case .close:
+                    out.ascii("h\n")
+                }
+            }
+            out.ascii(paintOperator(stroke: stroke != nil, fill: fill != nil, evenOdd: evenOdd))
+            out.append(0x0A)
+        }
+    }
+
+    /// §8.5.3.1 Table 60: S, f, f*, B, B*.
+    private func paintOperator(stroke: Bool, fill: Bool, evenOdd: Bool) -> StaticString {
+        switch (stroke, fill, evenOdd) {
+        case (true, true, false): return "B"
+        case (true, true, true): return "B*"
+        case (false, true, false): return "f"
+        case (false, true, true): return "f*"
+        default: return "S"
+        }
+    }
+
+    private mutating func setLineWidth(_ width: Double) throws {
+        guard width.isFinite, width >= 0, width < 10_000 else {
+            throw PDFWriterError(.invalidValue, "line width \(width) is not a non-negative number", page: page)
+        }
+        let value = round3(width)
+        guard value != lineWidth else { return }
+        out.pdfNumber(value)
+        out.ascii(" w\n")
+        lineWidth = value
+    }
+
+    private mutating func setStrokeGray(_ gray: Double) throws {
+        let value = try checkedGray(gray)
+        guard value != strokeGray else { return }
+        out.pdfNumber(value)
+        out.ascii(" G\n")
+        strokeGray = value
+    }
+
+    private mutating func setFillGray(_ gray: Double) throws {
+        let value = try checkedGray(gray)
+        guard value != fillGray else { return }
+        out.pdfNumber(value)
+        out.ascii(" g\n")
+        fillGray = value
+    }
+
+    private func checkedGray(_ gray: Double, run: Int? = nil) throws -> Double {
+        guard gray.isFinite, gray >= 0, gray <= 1 else {
+            throw PDFWriterError(.invalidValue, "gray level \(gray) is outside 0…1", page: page, run: run)
+        }
+        return round3(gray)
+    }
+
+    /// Writes "x y" after checking both are usable coordinates.
+    private mutating func point(_ x: Double, _ y: Double) throws {
+        guard isCoordinate(x), isCoordinate(y) else {
+            throw PDFWriterError(.invalidValue, "coordinate (\(x), \(y)) is not finite or out of range", page: page)
+        }
+        out.pdfNumber(x)
+        out.append(0x20)
+        out.pdfNumber(y)
+    }
+
+    // MARK: Text (§9.4)
+
+    /// Shows one run of glyphs with `usage`'s font, recording the glyphs in it.
+    mutating func show(_ run: PDFTextRun, usage: FontUsage, runIndex: Int) throws {
+        guard !run.glyphs.isEmpty else { return }
+        let size = round3(run.size)
+        guard run.size.isFinite, size > 0, size < 100_000 else {
+            throw PDFWriterError(.invalidValue, "font size \(run.size) is not positive", page: page, run: runIndex)
+        }
+        guard isCoordinate(run.x), isCoordinate(run.y) else {
+            throw PDFWriterError(.invalidValue, "run origin is not finite or out of range", page: page, run: runIndex)
+        }
+        let gray = try checkedGray(run.gray, run: runIndex)
+
+        if !inText {
+            out.ascii("BT\n")
+            inText = true
+            // §9.4.1: BT resets the text and text line matrices to identity.
+            lineX = 0
+            lineY = 0
+        }
+        if gray != fillGray {
+            out.pdfNumber(gray)
+            out.ascii(" g\n")
+            fillGray = gray
+        }
+        if usage.resourceNumber != fontNumber || size != fontSize {
+            out.ascii("/F")
+            out.pdfInt(usage.resourceNumber)
+            out.append(0x20)
+            out.pdfNumber(size)
+            out.ascii(" Tf\n")
+            fontNumber = usage.resourceNumber
+            fontSize = size
+        }
+
+        let font = usage.font
+        let glyphCount = font.glyphCount
+        let scale = size / 1000
+        var inHex = false
+        var penX = 0.0  // where a reader's pen is, in user space
+
+        for (index, glyph) in run.glyphs.enumerated() {
+            guard glyph.id != 0 else {
+                throw PDFWriterError(.notdefGlyph, "glyph id 0 (.notdef) for text \"\(glyph.text)\"",
+                                     page: page, run: runIndex, glyph: index)
+            }
+            guard Int(glyph.id) < glyphCount else {
+                throw PDFWriterError(.glyphOutOfRange, "glyph id \(glyph.id) not in \(font.postScriptName)",
+                                     page: page, run: runIndex, glyph: index)
+            }
+            let targetX = run.x + glyph.x
+            guard isCoordinate(targetX), isCoordinate(glyph.y) else {
+                throw PDFWriterError(.invalidValue, "glyph position is not finite or out of range",
+                                     page: page, run: runIndex, glyph: index)
+            }
+            // Vertical offsets within the run (marks, superscripts) use the text
+            // rise (§9.3.7) rather than a new text line: the run keeps one line
+            // start and one pen, and the offset costs one operator.
+            let glyphRise = round3(glyph.y)
+            if index == 0 {
+                if glyphRise != rise { setRise(glyphRise) }
+                // §9.4.2 Td: move to the run's first glyph, relative to the
+                // start of the previous text line.
+                let dx = round3(targetX - lineX)
+                let dy = round3(run.y - lineY)
+                out.pdfNumber(dx)
+                out.append(0x20)
+                out.pdfNumber(dy)
+                out.ascii(" Td\n[")
+                lineX += dx
+                lineY += dy
+                penX = lineX
+            } else {
+                if glyphRise != rise {
+                    if inHex { out.append(0x3E) }
+                    out.ascii("] TJ\n")
+                    setRise(glyphRise)
+                    out.append(0x5B)
+                    inHex = false
+                }
+                // §9.4.3: a TJ number n moves the pen by −n/1000 · size.
+                let adjustment = ((penX - targetX) / scale * 100).rounded() / 100
+                if adjustment != 0 {
+                    if inHex {
+                        out.append(0x3E)
+                        inHex = false
+                    }
+                    out.pdfNumber(adjustment)
+                    penX -= adjustment * scale
+                }
+            }
+            if !inHex {
+                out.append(0x3C)
+                inHex = true
+            }
+            out.appendHexUInt16(glyph.id)
+            penX += font.widths[Int(glyph.id)] * scale
+            usage.markUsed(glyph.id)
+            if !glyph.text.isEmpty {
+                // Glyphs with an empty text that follow belong to the same cluster.
+                var end = index
+                while end + 1 < run.glyphs.count && run.glyphs[end + 1].text.isEmpty { end += 1 }
+                if end == index {
+                    usage.recordText(glyph.id, glyph.text)
+                } else {
+                    usage.recordCluster(run.glyphs[index...end], text: glyph.text)
+                }
+            }
+        }
+        if inHex { out.append(0x3E) }
+        out.ascii("] TJ\n")
+    }
+
+    /// §9.3.7 Ts: text rise, kept in the text state until changed.
+    private mutating func setRise(_ value: Double) {
+        out.pdfNumber(value)
+        out.ascii(" Ts\n")
+        rise = value
+    }
+}
+
+/// Rounds to the 0.001 precision numbers are written with.
+@inline(__always)
+func round3(_ value: Double) -> Double {
+    (value * 1000).rounded(.toNearestOrAwayFromZero) / 1000
+}
+
+/// A coordinate the writer accepts: finite and within ±1e9 points.
+@inline(__always)
+func isCoordinate(_ value: Double) -> Bool {
+    value.isFinite && value.magnitude < 1e9
+}

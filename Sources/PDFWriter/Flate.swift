@@ -1,0 +1,28 @@
+// FlateDecode (ISO 32000-1 §7.4.4) through zlib's compress2. The only file that
+// imports zlib.
+import CZlib
+
+enum Flate {
+    /// A fixed compression level: the same input always gives the same bytes (for
+    /// one zlib version). 6 is zlib's default and a good speed/size balance.
+    static let level: Int32 = 6
+
+    /// Compresses `data` into a zlib stream (RFC 1950), as FlateDecode expects.
+    static func compress(_ data: [UInt8]) throws -> [UInt8] {
+        let bound = Int(compressBound(uLong(data.count)))
+        // zlib reads nothing when the length is 0 but wants a valid pointer.
+        let source = data.isEmpty ? [0] : data
+        var status: Int32 = Z_OK
+        let result = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            var length = uLong(bound)
+            status = source.withUnsafeBufferPointer { input in
+                compress2(buffer.baseAddress, &length, input.baseAddress, uLong(data.count), level)
+            }
+            initialized = status == Z_OK ? Int(length) : 0
+        }
+        guard status == Z_OK else {
+            throw PDFWriterError(.compressionFailed, "zlib compress2 failed with status \(status)")
+        }
+        return result
+    }
+}

@@ -1,0 +1,126 @@
+// Embedding a TrueType font as a composite font: ISO 32000-1 §9.7 (Type0 font
+// with a CIDFontType2 descendant), §9.8 (font descriptor), §9.9 (FontFile2),
+// §9.6.4 (subset names) and §9.10.3 (ToUnicode).
+
+extension ObjectWriter {
+    /// Subsets `usage.font` to the glyphs the document shows and writes its five
+    /// objects: Type0 font, CIDFont, FontDescriptor, FontFile2 and ToUnicode CMap.
+    mutating func writeFont(_ usage: FontUsage) throws {
+        let font = usage.font
+        let glyphs = usage.glyphs
+        let objects = usage.objects
+        let baseFont = FontEmbedding.subsetTag(glyphs) + "+" + font.postScriptName
+
+        // §9.7.6.1: Type0 font, Identity-H maps 2-byte codes to equal CIDs.
+        dictionary(objects.type0) { out in
+            out.ascii(" /Type /Font /Subtype /Type0 /BaseFont ")
+            out.pdfName(baseFont)
+            out.ascii(" /Encoding /Identity-H /DescendantFonts [")
+            out.pdfRef(objects.cidFont)
+            out.ascii("] /ToUnicode ")
+            out.pdfRef(objects.toUnicode)
+        }
+
+        // §9.7.4: CIDFontType2; the subset keeps glyph ids, so CID = GID.
+        dictionary(objects.cidFont) { out in
+            out.ascii(" /Type /Font /Subtype /CIDFontType2 /BaseFont ")
+            out.pdfName(baseFont)
+            out.ascii(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ")
+            out.pdfRef(objects.descriptor)
+            out.ascii(" /W ")
+            FontEmbedding.appendWidths(glyphs, widths: font.widths, to: &out)
+            out.ascii(" /CIDToGIDMap /Identity")
+        }
+
+        // §9.8: font descriptor.
+        let metrics = font.metrics
+        dictionary(objects.descriptor) { out in
+            out.ascii(" /Type /FontDescriptor /FontName ")
+            out.pdfName(baseFont)
+            out.ascii(" /Flags ")
+            out.pdfInt(metrics.flags)
+            out.ascii(" /FontBBox [")
+            out.pdfNumber(metrics.bbox.0)
+            out.append(0x20)
+            out.pdfNumber(metrics.bbox.1)
+            out.append(0x20)
+            out.pdfNumber(metrics.bbox.2)
+            out.append(0x20)
+            out.pdfNumber(metrics.bbox.3)
+            out.ascii("] /ItalicAngle ")
+            out.pdfNumber(metrics.italicAngle)
+            out.ascii(" /Ascent ")
+            out.pdfNumber(metrics.ascent)
+            out.ascii(" /Descent ")
+            out.pdfNumber(metrics.descent)
+            out.ascii(" /CapHeight ")
+            out.pdfNumber(metrics.capHeight)
+            out.ascii(" /StemV ")
+            out.pdfNumber(metrics.stemV)
+            out.ascii(" /FontFile2 ")
+            out.pdfRef(objects.fontFile)
+        }
+
+        // §9.9: the TrueType program, Table 127: /Length1 = decoded length.
+        let program = try font.subsetter.subset(glyphs: glyphs, fontName: font.postScriptName)
+        let compressed = try Flate.compress(program)
+        stream(objects.fontFile, data: compressed) { out in
+            out.ascii(" /Filter /FlateDecode /Length1 ")
+            out.pdfInt(program.count)
+        }
+
+        // §9.10.3: ToUnicode CMap, glyph id → text.
+        let mappings = usage.texts.keys.sorted().map { (glyph: $0, text: usage.texts[$0]!) }
+        let cmap = try Flate.compress(ToUnicodeCMap.program(mappings))
+        stream(objects.toUnicode, data: cmap) { out in
+            out.ascii(" /Filter /FlateDecode")
+        }
+    }
+}
+
+enum FontEmbedding {
+    /// The subset tag of §9.6.4: six upper-case letters, here derived from the
+    /// MD5 of the sorted glyph ids, so the same glyph set gives the same tag.
+    static func subsetTag(_ glyphs: [UInt16]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(glyphs.count * 2)
+        for glyph in glyphs {
+            bytes.append(UInt8(glyph >> 8))
+            bytes.append(UInt8(glyph & 0xFF))
+        }
+        let digest = MD5.digest(bytes)
+        return String(decoding: digest.prefix(6).map { 0x41 + $0 % 26 }, as: UTF8.self)
+    }
+
+    /// The `/W` array of §9.7.4.3 for `glyphs` (ascending): each run of
+    /// consecutive CIDs is written `c [w1 w2 …]`, or `c_first c_last w` when all
+    /// its widths are equal.
+    static func appendWidths(_ glyphs: [UInt16], widths: [Double], to out: inout [UInt8]) {
+        out.append(0x5B)
+        var start = 0
+        var first = true
+        while start < glyphs.count {
+            var end = start
+            while end + 1 < glyphs.count && glyphs[end + 1] == glyphs[end] + 1 { end += 1 }
+            let width = widths[Int(glyphs[start])]
+            if !first { out.append(0x20) }
+            first = false
+            out.pdfInt(Int(glyphs[start]))
+            if end > start && (start...end).allSatisfy({ widths[Int(glyphs[$0])] == width }) {
+                out.append(0x20)
+                out.pdfInt(Int(glyphs[end]))
+                out.append(0x20)
+                out.pdfNumber(width)
+            } else {
+                out.ascii(" [")
+                for index in start...end {
+                    if index > start { out.append(0x20) }
+                    out.pdfNumber(widths[Int(glyphs[index])])
+                }
+                out.append(0x5D)
+            }
+            start = end + 1
+        }
+        out.append(0x5D)
+    }
+}

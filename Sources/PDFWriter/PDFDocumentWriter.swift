@@ -1,0 +1,126 @@
+// The document level: catalog (ISO 32000-1 §7.7.2), page tree (§7.7.3), pages
+// and their resources, fonts, metadata and outline, assembled by ObjectWriter.
+//
+// Object order (fixed, so output is byte-identical for equal input):
+//   1 catalog, 2 page tree, 3 info, 4 metadata, outline root and items,
+//   then per page: page, contents, and the five objects of each font at the
+//   point where the font is first used.
+// Page objects are written right after their content stream, fonts at the end
+// (their subsets depend on every page).
+
+/// Writes complete PDF 1.7 files.
+public enum PDFDocumentWriter {
+    /// Serialises `pages` with the document metadata `info` into a PDF file.
+    ///
+    /// Output depends only on the input: no clock, no random ids, no dictionary
+    /// iteration order. Each font is subset once per call.
+    ///
+    /// - Throws: ``PDFWriterError``: glyph id 0 or out of the font, non-finite or
+    ///   out-of-range numbers, an outline item pointing nowhere, a malformed
+    ///   creation date, or a font HarfBuzz cannot subset.
+    public static func write(pages: [PDFPage], info: PDFDocumentInfo) throws -> [UInt8] {
+        guard !pages.isEmpty else { throw PDFWriterError(.noPages, "a PDF needs at least one page") }
+        let creationDate = try info.creationDate.map { try PDFDate(rfc3339: $0) }
+
+        var writer = ObjectWriter()
+        writer.writeHeader()
+        let catalog = writer.allocate()
+        let pageTree = writer.allocate()
+        let infoObject = writer.allocate()
+        let metadata = writer.allocate()
+        let outline = try OutlinePlan.plan(info.outline, pageCount: pages.count, writer: &writer)
+        let pageObjects = pages.map { _ in (page: writer.allocate(), contents: writer.allocate()) }
+
+        // §7.7.2 Table 28: document catalog.
+        writer.dictionary(catalog) { out in
+            out.ascii(" /Type /Catalog /Pages ")
+            out.pdfRef(pageTree)
+            out.ascii(" /Metadata ")
+            out.pdfRef(metadata)
+            out.ascii(" /Lang ")
+            out.pdfTextString(info.language)
+            // §12.2 Table 150: show the title, not the file name, in the window.
+            out.ascii(" /ViewerPreferences << /DisplayDocTitle true >>")
+            if let outline {
+                out.ascii(" /Outlines ")
+                out.pdfRef(outline.root)
+                out.ascii(" /PageMode /UseOutlines")
+            }
+        }
+        // §7.7.3.2 Table 29: a flat page tree.
+        writer.dictionary(pageTree) { out in
+            out.ascii(" /Type /Pages /Kids [")
+            for (index, objects) in pageObjects.enumerated() {
+                if index > 0 { out.append(0x20) }
+                out.pdfRef(objects.page)
+            }
+            out.ascii("] /Count ")
+            out.pdfInt(pages.count)
+        }
+        writer.writeInfo(infoObject, info: info, creationDate: creationDate)
+        writer.writeXMP(metadata, info: info, creationDate: creationDate)
+        outline?.write(to: &writer, pageObjects: pageObjects.map(\.page))
+
+        // Pages: content stream first (it decides which fonts the page uses).
+        var fonts: [FontUsage] = []
+        var fontsByIdentity: [ObjectIdentifier: FontUsage] = [:]
+        for (pageIndex, page) in pages.enumerated() {
+            guard isCoordinate(page.width), isCoordinate(page.height), page.width > 0, page.height > 0 else {
+                throw PDFWriterError(.invalidValue, "page size \(page.width) × \(page.height) is not positive", page: pageIndex)
+            }
+            var content = ContentStream(page: pageIndex)
+            for graphic in page.graphics { try content.paint(graphic) }
+            var pageFonts: [FontUsage] = []
+            for (runIndex, run) in page.texts.enumerated() where !run.glyphs.isEmpty {
+                let key = ObjectIdentifier(run.font)
+                let usage: FontUsage
+                if let known = fontsByIdentity[key] {
+                    usage = known
+                } else {
+                    usage = FontUsage(
+                        font: run.font, resourceNumber: fonts.count + 1,
+                        objects: .init(type0: writer.allocate(), cidFont: writer.allocate(),
+                                       descriptor: writer.allocate(), fontFile: writer.allocate(),
+                                       toUnicode: writer.allocate()))
+                    fonts.append(usage)
+                    fontsByIdentity[key] = usage
+                }
+                if !pageFonts.contains(where: { $0 === usage }) {
+                    pageFonts.append(usage)
+                }
+                try content.show(run, usage: usage, runIndex: runIndex)
+            }
+            content.finish()
+
+            let objects = pageObjects[pageIndex]
+            writer.stream(objects.contents, data: try Flate.compress(content.out)) { out in
+                out.ascii(" /Filter /FlateDecode")
+            }
+            // §7.7.3.3 Table 30: page object.
+            writer.dictionary(objects.page) { out in
+                out.ascii(" /Type /Page /Parent ")
+                out.pdfRef(pageTree)
+                out.ascii(" /MediaBox [0 0 ")
+                out.pdfNumber(page.width)
+                out.append(0x20)
+                out.pdfNumber(page.height)
+                out.ascii("] /Resources <<")
+                if !pageFonts.isEmpty {
+                    out.ascii(" /Font <<")
+                    for usage in pageFonts {
+                        out.ascii(" /F")
+                        out.pdfInt(usage.resourceNumber)
+                        out.append(0x20)
+                        out.pdfRef(usage.objects.type0)
+                    }
+                    out.ascii(" >>")
+                }
+                out.ascii(" >> /Contents ")
+                out.pdfRef(objects.contents)
+            }
+        }
+
+        for usage in fonts { try writer.writeFont(usage) }
+        return writer.finish(root: catalog, info: infoObject, id: MD5.digest(Array(info.identifier.utf8)))
+    }
+}

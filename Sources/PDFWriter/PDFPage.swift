@@ -1,0 +1,85 @@
+// The page model the writer receives: positioned glyphs and vector graphics.
+// The writer knows nothing of layout; everything here is already placed.
+
+/// One glyph placed within a ``PDFTextRun``.
+public struct PDFGlyph: Sendable {
+    /// Glyph id in the font. Never 0: the writer throws on `.notdef`.
+    public var id: UInt16
+    /// Position in points relative to the run origin (x grows right, y up).
+    public var x: Double
+    public var y: Double
+    /// The characters this glyph stands for, in logical order. Empty when another
+    /// glyph of the same cluster already carries them; a ligature "fi" carries "fi".
+    public var text: String
+
+    public init(id: UInt16, x: Double, y: Double, text: String) {
+        self.id = id
+        self.x = x
+        self.y = y
+        self.text = text
+    }
+}
+
+/// A run of glyphs in one font, size and gray level.
+public struct PDFTextRun: Sendable {
+    public var font: PDFFont
+    /// Font size in points.
+    public var size: Double
+    /// Run origin (start of the baseline) in PDF user space: points, origin at the
+    /// bottom-left corner of the page.
+    public var x: Double
+    public var y: Double
+    /// Glyphs in the order they are painted (for right-to-left text: visual order,
+    /// as HarfBuzz returns them).
+    public var glyphs: [PDFGlyph]
+    /// Fill gray level, 0 = black, 1 = white.
+    public var gray: Double = 0
+
+    public init(font: PDFFont, size: Double, x: Double, y: Double, glyphs: [PDFGlyph], gray: Double = 0) {
+        self.font = font
+        self.size = size
+        self.x = x
+        self.y = y
+        self.glyphs = glyphs
+        self.gray = gray
+    }
+}
+
+/// A vector graphic painted before the text of its page.
+public enum PDFGraphic: Sendable {
+    /// A straight line stroked with the given width and gray level.
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double)
+    /// A rectangle; `stroke` is the line width of a black outline, `fill` the gray
+    /// level of its interior. Either may be nil; with both nil nothing is painted.
+    case rect(x: Double, y: Double, width: Double, height: Double, stroke: Double?, fill: Double?)
+    /// A path of subpaths; it must start with `.move`. `stroke` is the line width of
+    /// a black outline, `fill` the gray level; `evenOdd` selects the even-odd fill rule.
+    case path([PDFPathElement], stroke: Double?, fill: Double?, evenOdd: Bool)
+}
+
+/// One segment of a ``PDFGraphic/path(_:stroke:fill:evenOdd:)``.
+public enum PDFPathElement: Sendable {
+    /// Begins a subpath at (x, y).
+    case move(Double, Double)
+    /// A straight segment to (x, y).
+    case line(Double, Double)
+    /// A cubic Bézier curve with control points (x1, y1), (x2, y2), ending at (x3, y3).
+    case curve(Double, Double, Double, Double, Double, Double)
+    /// Closes the current subpath.
+    case close
+}
+
+/// One page: its size in points, graphics (painted first), then text.
+public struct PDFPage: Sendable {
+    public var width: Double
+    public var height: Double
+    public var graphics: [PDFGraphic]
+    public var texts: [PDFTextRun]
+
+    public init(width: Double, height: Double, graphics: [PDFGraphic] = [], texts: [PDFTextRun] = []) {
+        self.width = width
+        self.height = height
+        self.graphics = graphics
+        self.texts = texts
+    }
+}
