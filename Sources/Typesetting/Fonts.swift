@@ -92,10 +92,11 @@ public final class FontLibrary: @unchecked Sendable {
         var style: FontStyle
     }
 
-    /// Loads Noto Sans (regular, bold, italic, bold italic) and Noto Naskh
-    /// Arabic (regular, bold) from `directory`.
+    /// Loads Noto Sans (regular, bold, italic, bold italic) and an Arabic
+    /// family (regular, bold; Noto Naskh Arabic unless told otherwise, e.g.
+    /// "NotoSansArabic") from `directory`.
     /// - Throws: `FontLoadingError` naming the first file that is missing.
-    public init(directory: String = "/usr/share/fonts/truetype/noto") throws {
+    public init(directory: String = "/usr/share/fonts/truetype/noto", arabicFamily: String = "NotoNaskhArabic") throws {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         func load(_ key: String) throws -> LoadedFont {
             try LoadedFont(path: "\(base)/\(key).ttf", key: key)
@@ -106,8 +107,8 @@ public final class FontLibrary: @unchecked Sendable {
             .italic: try load("NotoSans-Italic"),
             .boldItalic: try load("NotoSans-BoldItalic"),
         ]
-        let naskhRegular = try load("NotoNaskhArabic-Regular")
-        let naskhBold = try load("NotoNaskhArabic-Bold")
+        let naskhRegular = try load("\(arabicFamily)-Regular")
+        let naskhBold = try load("\(arabicFamily)-Bold")
 
         var chains = [ChainKey: [LoadedFont]]()
         for style in FontStyle.allCases {

@@ -98,6 +98,16 @@ public final class Typesetter: @unchecked Sendable {
         return max(widest, current)
     }
 
+    /// Loads the hyphenation dictionaries of these languages now (they are
+    /// otherwise loaded on first need). libhyphen builds its automaton
+    /// slowly for large pattern sets — about 2 s for German — so a server
+    /// may call this at startup, off the request path. Returns the languages
+    /// that have a dictionary.
+    @discardableResult
+    public func preloadHyphenation(languages: [String]) -> [String] {
+        languages.filter { Hyphenator.forLanguage($0, directory: hyphenationDirectory) != nil }
+    }
+
     /// Number of shaped words in the cache (for tests and benchmarks).
     var cachedShapes: Int { cache.count }
 }
