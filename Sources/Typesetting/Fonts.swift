@@ -1,0 +1,160 @@
+// Fonts: the faces osteodoc prints with, loaded once per process.
+
+/// The four faces of a family. Arabic has no italic: italic falls back to
+/// regular, bold italic to bold.
+public enum FontStyle: Sendable, Hashable, CaseIterable {
+    case regular, bold, italic, boldItalic
+
+    var isBold: Bool { self == .bold || self == .boldItalic }
+
+    /// 0…3, for table lookups.
+    var index: Int {
+        switch self {
+        case .regular: 0
+        case .bold: 1
+        case .italic: 2
+        case .boldItalic: 3
+        }
+    }
+}
+
+/// Which font family a run of text is set in.
+public enum ScriptClass: Sendable, Hashable {
+    /// Latin, Greek, Cyrillic and common characters (digits, punctuation): Noto Sans.
+    case latin
+    /// Arabic: Noto Naskh Arabic.
+    case arabic
+}
+
+/// A font file opened once, immutable afterwards.
+///
+/// `@unchecked Sendable`: all properties are constants set in `init`; the
+/// HarfBuzz face it wraps is immutable too (see `HarfBuzzFace`).
+public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
+    /// The font file bytes (the PDF writer embeds and subsets them).
+    public let fileData: [UInt8]
+    public let postScriptName: String
+    public let unitsPerEm: Int
+    /// Ascender (positive) and descender (negative, below the baseline) from
+    /// the font's horizontal header, in em, i.e. in pt per 1 pt of size.
+    public let ascender: Double, descender: Double
+    /// Stable identity, the file name without extension, e.g. "NotoSans-Regular".
+    public let key: String
+
+    let face: HarfBuzzFace
+
+    init(path: String, key: String) throws {
+        guard let face = HarfBuzzFace(path: path) else {
+            throw FontLoadingError(path: path)
+        }
+        self.face = face
+        self.key = key
+        fileData = face.fileData
+        postScriptName = face.postScriptName
+        unitsPerEm = face.unitsPerEm
+        ascender = face.ascender
+        descender = face.descender
+    }
+
+    /// Horizontal advance of a glyph in em (pt per 1 pt of size).
+    public func advance(of glyph: UInt16) -> Double { face.advance(of: glyph) }
+
+    /// Whether the font has a glyph for the character (cmap lookup).
+    public func covers(_ scalar: Unicode.Scalar) -> Bool { face.covers(scalar.value) }
+
+    public var description: String { key }
+}
+
+/// A font file is missing or unreadable.
+public struct FontLoadingError: Error, CustomStringConvertible {
+    /// The full path of the file that could not be loaded.
+    public let path: String
+
+    public var description: String {
+        "cannot load font file \(path) (missing or not a font; on Debian install fonts-noto-core)"
+    }
+}
+
+/// Every font osteodoc uses, loaded once per process and shared by all
+/// documents; immutable after `init`.
+///
+/// `@unchecked Sendable`: the stored dictionaries are constants and every
+/// `LoadedFont` is immutable.
+public final class FontLibrary: @unchecked Sendable {
+    /// The fonts per script and style, primary first: a character is set in
+    /// the first font of the chain that covers it.
+    private let chains: [ChainKey: [LoadedFont]]
+    /// Every loaded font, in a fixed order (Latin faces first, then Arabic).
+    public let allFonts: [LoadedFont]
+
+    private struct ChainKey: Hashable {
+        var script: ScriptClass
+        var style: FontStyle
+    }
+
+    /// Loads Noto Sans (regular, bold, italic, bold italic) and an Arabic
+    /// family (regular, bold; Noto Naskh Arabic unless told otherwise, e.g.
+    /// "NotoSansArabic") from `directory`.
+    /// - Throws: `FontLoadingError` naming the first file that is missing.
+    public init(directory: String = "/usr/share/fonts/truetype/noto", arabicFamily: String = "NotoNaskhArabic") throws {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        func load(_ key: String) throws -> LoadedFont {
+            try LoadedFont(path: "\(base)/\(key).ttf", key: key)
+        }
+        let sans: [FontStyle: LoadedFont] = [
+            .regular: try load("NotoSans-Regular"),
+            .bold: try load("NotoSans-Bold"),
+            .italic: try load("NotoSans-Italic"),
+            .boldItalic: try load("NotoSans-BoldItalic"),
+        ]
+        let naskhRegular = try load("\(arabicFamily)-Regular")
+        let naskhBold = try load("\(arabicFamily)-Bold")
+
+        var chains = [ChainKey: [LoadedFont]]()
+        for style in FontStyle.allCases {
+            let naskh = style.isBold ? naskhBold : naskhRegular
+            chains[ChainKey(script: .latin, style: style)] = [sans[style]!, naskh]
+            chains[ChainKey(script: .arabic, style: style)] = [naskh, sans[style]!]
+        }
+        self.chains = chains
+        allFonts = FontStyle.allCases.map { sans[$0]! } + [naskhRegular, naskhBold]
+    }
+
+    /// The primary font for a script class and style.
+    public func font(for script: ScriptClass, style: FontStyle) -> LoadedFont {
+        chain(for: script, style: style)[0]
+    }
+
+    /// The fallback chain for a script class and style, primary first.
+    public func chain(for script: ScriptClass, style: FontStyle) -> [LoadedFont] {
+        chains[ChainKey(script: script, style: style)]!
+    }
+
+    /// The chains as indices into `allFonts`, indexed by `FontTable.chainIndex`.
+    func chainIndices() -> [[Int]] {
+        var result = [[Int]]()
+        for script in [ScriptClass.latin, .arabic] {
+            for style in FontStyle.allCases {
+                result.append(chain(for: script, style: style).map { font in
+                    allFonts.firstIndex { $0 === font }!
+                })
+            }
+        }
+        return result
+    }
+}
+
+/// The library's fonts and fallback chains as plain indices, for the hot loops.
+struct FontTable {
+    let fonts: [LoadedFont]
+    let chains: [[Int]]
+
+    init(_ library: FontLibrary) {
+        fonts = library.allFonts
+        chains = library.chainIndices()
+    }
+
+    func chain(arabic: Bool, style: FontStyle) -> [Int] {
+        chains[(arabic ? 4 : 0) + style.index]
+    }
+}

@@ -1,0 +1,311 @@
+// Phase 3: the horizontal list. Shaped words become boxes, spaces glue and
+// break opportunities penalties — the currency of Knuth–Plass (Knuth & Plass
+// 1981, §2 "The box/glue/penalty model"; The TeXbook ch. 12 and 14).
+//
+// A paragraph is turned into a list once per breaking pass: the first pass
+// has no hyphenation points, the second adds them (libhyphen), the final one
+// also cuts words wider than the measure at grapheme boundaries.
+
+/// A box, glue or penalty item.
+struct Node {
+    enum Kind: UInt8 { case box, glue, penalty }
+
+    var kind: Kind
+    /// Box and glue: natural width. Penalty: width added when the line breaks
+    /// here (the hyphen of a discretionary break).
+    var width: Double
+    var stretch: Double = 0
+    var shrink: Double = 0
+    /// Glue of infinite stretchability (`\parfillskip`, the `\hfil` before a forced break).
+    var isFill = false
+    /// Penalty value; ≥ `Node.infinitePenalty` forbids a break, ≤ `Node.ejectPenalty` forces one.
+    var penalty: Double = 0
+    /// A hyphenated break (TeX's "flagged" penalty, for double-hyphen demerits).
+    var flagged = false
+    /// Box: index of its piece. Glue: scalar offset of its space (−1 for fill
+    /// glue). Penalty: font of the hyphen glyph added when the break is taken
+    /// here (−1: nothing added).
+    var ref = -1
+    /// Penalty: scalar offset of the break.
+    var position = 0
+
+    static let infinitePenalty = 10_000.0
+    static let ejectPenalty = -10_000.0
+
+    static func box(width: Double, piece: Int) -> Node {
+        Node(kind: .box, width: width, ref: piece)
+    }
+
+    static func penalty(_ value: Double, width: Double = 0, flagged: Bool = false, hyphenFont: Int = -1,
+                        at position: Int = 0) -> Node {
+        Node(kind: .penalty, width: width, penalty: value, flagged: flagged, ref: hyphenFont, position: position)
+    }
+
+    static let fill = Node(kind: .glue, width: 0, isFill: true)
+
+    var isForcedBreak: Bool { kind == .penalty && penalty <= Node.ejectPenalty }
+}
+
+/// A slice of a shaped segment that becomes one box.
+struct Piece {
+    var segment: Int
+    /// Scalar offsets into the paragraph text.
+    var range: Range<Int>
+    /// Glyph indices into the segment's glyphs (a contiguous run in both directions).
+    var glyphs: Range<Int>
+}
+
+struct NodeList {
+    var nodes: [Node] = []
+    var pieces: [Piece] = []
+}
+
+/// What goes into one pass's list.
+struct NodeOptions {
+    var size: Double
+    /// Interword glue stretches (1/2 space) and shrinks (1/3 space); ragged
+    /// alignments keep spaces at their natural width.
+    var justified: Bool
+    var hyphenator: Hyphenator?
+    /// Words wider than this are cut at every grapheme boundary (emergency pass).
+    var emergencyWidth: Double?
+}
+
+/// Penalties (TeX's defaults where TeX has one).
+enum Penalties {
+    /// `\hyphenpenalty`.
+    static let hyphen = 50.0
+    /// `\exhyphenpenalty`: after an explicit hyphen or dash.
+    static let explicitHyphen = 50.0
+    /// A cut inside a word too wide for the measure (no TeX equivalent).
+    static let emergency = 5_000.0
+}
+
+extension Paragraph {
+    /// The horizontal list for one breaking pass.
+    func nodeList(_ options: NodeOptions) -> NodeList {
+        var list = NodeList()
+        list.nodes.reserveCapacity(tokens.count + 8)
+        for token in tokens {
+            switch token {
+            case let .space(position, breakable):
+                if !breakable { list.nodes.append(.penalty(Node.infinitePenalty)) }
+                list.nodes.append(spaceGlue(at: position, options))
+            case let .noBreakSpace(position):
+                list.nodes.append(.penalty(Node.infinitePenalty))
+                list.nodes.append(spaceGlue(at: position, options))
+            case let .newline(position):
+                // `\unskip\nobreak\hfil\break`
+                list.unskip()
+                list.nodes.append(.penalty(Node.infinitePenalty))
+                list.nodes.append(.fill)
+                list.nodes.append(.penalty(Node.ejectPenalty, at: position))
+            case let .word(index):
+                appendWord(index, to: &list, options)
+            }
+        }
+        // End of paragraph: `\unskip\penalty10000\hskip\parfillskip\penalty-10000`
+        // (TeX: The Program §816). Newlines at the very end add no empty line.
+        list.unskip()
+        while list.nodes.count >= 3, list.nodes[list.nodes.count - 1].isForcedBreak {
+            list.nodes.removeLast(3)
+            list.unskip()
+        }
+        list.nodes.append(.penalty(Node.infinitePenalty))
+        list.nodes.append(.fill)
+        list.nodes.append(.penalty(Node.ejectPenalty, at: text.count))
+        return list
+    }
+
+    private func spaceGlue(at position: Int, _ options: NodeOptions) -> Node {
+        let width = fonts.fonts[fontOf[position]].face.spaceAdvance * options.size
+        return Node(kind: .glue, width: width,
+                    stretch: options.justified ? width / 2 : 0,
+                    shrink: options.justified ? width / 3 : 0,
+                    ref: position)
+    }
+
+    private enum Cut {
+        case explicit(penalty: Double, flagged: Bool)
+        case hyphenation
+        case emergency
+
+        var priority: Int {
+            switch self {
+            case .explicit: 3
+            case .hyphenation: 2
+            case .emergency: 1
+            }
+        }
+    }
+
+    /// Boxes for the pieces of a word, with penalties at its break opportunities.
+    private func appendWord(_ index: Int, to list: inout NodeList, _ options: NodeOptions) {
+        let word = words[index]
+        // Break opportunities strictly inside the word, by position.
+        var cuts = [Int: Cut]()
+        func add(_ position: Int, _ cut: Cut) {
+            if let existing = cuts[position], existing.priority >= cut.priority { return }
+            cuts[position] = cut
+        }
+        if word.range.count > 1 {
+            for position in word.range.lowerBound + 1..<word.range.upperBound
+            where breakActions[position - 1] != .prohibited {
+                let hyphen = CharacterClass.isHyphen(text[position - 1])
+                add(position, .explicit(penalty: hyphen ? Penalties.explicitHyphen : 0, flagged: hyphen))
+            }
+        }
+        if let hyphenator = options.hyphenator {
+            for position in hyphenationPoints(word, hyphenator) { add(position, .hyphenation) }
+        }
+        if let limit = options.emergencyWidth, width(of: word) * options.size > limit {
+            addEmergencyCuts(word, limit: limit, size: options.size, cuts: &cuts)
+        }
+
+        for segmentIndex in word.segments {
+            let segment = segments[segmentIndex]
+            let rtl = items[segment.item].isRightToLeft
+            let hyphenFont = items[segment.item].font
+            var pieceStart = segment.range.lowerBound
+            let inner = cuts.keys.filter { $0 > segment.range.lowerBound && $0 < segment.range.upperBound }.sorted()
+            for position in inner + [segment.range.upperBound] {
+                let isEnd = position == segment.range.upperBound
+                if !isEnd, !segment.startsCluster(at: position - segment.range.lowerBound) { continue }
+                let glyphRange = segment.glyphRange(pieceStart - segment.range.lowerBound,
+                                                    position - segment.range.lowerBound, rightToLeft: rtl)
+                var advance = 0.0
+                for glyph in glyphRange { advance += Double(segment.glyphs[glyph].advance) }
+                list.pieces.append(Piece(segment: segmentIndex, range: pieceStart..<position, glyphs: glyphRange))
+                list.nodes.append(.box(width: advance * options.size, piece: list.pieces.count - 1))
+                pieceStart = position
+                // A cut at the end of the word is the space or newline that follows.
+                guard position < word.range.upperBound, let cut = cuts[position] else { continue }
+                switch cut {
+                case let .explicit(penalty, flagged):
+                    list.nodes.append(.penalty(penalty, flagged: flagged, at: position))
+                case .hyphenation:
+                    let hyphen = fonts.fonts[hyphenFont].face.hyphenAdvance * options.size
+                    list.nodes.append(.penalty(Penalties.hyphen, width: hyphen, flagged: true,
+                                               hyphenFont: hyphenFont, at: position))
+                case .emergency:
+                    list.nodes.append(.penalty(Penalties.emergency, at: position))
+                }
+            }
+        }
+    }
+
+    /// Cuts at every grapheme boundary inside the stretches of a word that
+    /// are wider than `limit` between two of its break opportunities (with
+    /// the hyphen, if one would be added): the only way to keep such a
+    /// stretch within the measure.
+    private func addEmergencyCuts(_ word: Word, limit: Double, size: Double, cuts: inout [Int: Cut]) {
+        // Advance of each scalar of the word (a cluster's advance goes to its first scalar).
+        var advances = [Double](repeating: 0, count: word.range.count)
+        for index in word.segments {
+            let segment = segments[index]
+            let base = segment.range.lowerBound - word.range.lowerBound
+            for glyph in segment.glyphs { advances[base + Int(glyph.cluster)] += Double(glyph.advance) }
+        }
+        let bounds = [word.range.lowerBound] + cuts.keys.sorted() + [word.range.upperBound]
+        var boundaries: [Int]?
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
+            var width = 0.0
+            for position in start..<end { width += advances[position - word.range.lowerBound] }
+            width *= size
+            if case .hyphenation = cuts[end] {
+                width += fonts.fonts[fontOf[end - 1]].face.hyphenAdvance * size
+            }
+            guard width > limit else { continue }
+            if boundaries == nil { boundaries = graphemeBoundaries(word) }
+            for position in boundaries! where position > start && position < end {
+                cuts[position] = .emergency
+            }
+        }
+    }
+
+    /// Natural width of a word in em (size 1).
+    private func width(of word: Word) -> Double {
+        var total = 0.0
+        for index in word.segments {
+            for glyph in segments[index].glyphs { total += Double(glyph.advance) }
+        }
+        return total
+    }
+
+    /// Hyphenation points (absolute offsets) of a word: in each run of at
+    /// least five Latin letters that has a lower-case letter (so never in an
+    /// acronym), and never in a word with digits. Apostrophes end a run, so
+    /// "l'osso" breaks only at spaces while "dell'anestesia" may become
+    /// "dell'ane-ste-sia".
+    private func hyphenationPoints(_ word: Word, _ hyphenator: Hyphenator) -> [Int] {
+        var result = [Int]()
+        var runStart = -1
+        var hasLower = false
+        func finish(_ end: Int) {
+            defer { runStart = -1; hasLower = false }
+            guard runStart >= 0, end - runStart >= 5, hasLower else { return }
+            for point in hyphenator.points(Array(scalars[runStart..<end])) {
+                result.append(runStart + point)
+            }
+        }
+        for position in word.range {
+            let properties = scalars[position].properties
+            if properties.generalCategory == .decimalNumber { return [] }
+            let category = properties.generalCategory
+            let isLetter = properties.isAlphabetic || category == .nonspacingMark || category == .spacingMark
+            let isLatin = items[Int(itemOf[position])].script == .latin
+            if isLetter && isLatin {
+                if runStart < 0 { runStart = position }
+                if properties.isLowercase { hasLower = true }
+            } else {
+                finish(position)
+            }
+        }
+        finish(word.range.upperBound)
+        return result
+    }
+
+    /// Offsets strictly inside a word where a grapheme cluster (UAX #29) begins.
+    private func graphemeBoundaries(_ word: Word) -> [Int] {
+        var string = String.UnicodeScalarView()
+        string.append(contentsOf: scalars[word.range])
+        var result = [Int]()
+        var position = word.range.lowerBound
+        for character in String(string) {
+            position += character.unicodeScalars.count
+            if position < word.range.upperBound { result.append(position) }
+        }
+        return result
+    }
+}
+
+extension Segment {
+    /// Whether a cluster starts at `offset` (relative to the segment), i.e.
+    /// the glyphs can be split there.
+    func startsCluster(at offset: Int) -> Bool {
+        glyphs.contains { Int($0.cluster) == offset }
+    }
+
+    /// The glyphs of the characters `start..<end` (relative offsets, at cluster boundaries).
+    func glyphRange(_ start: Int, _ end: Int, rightToLeft: Bool) -> Range<Int> {
+        if rightToLeft {
+            // Clusters descend: the logical start is at the visual right end.
+            let lower = glyphs.firstIndex { Int($0.cluster) < end } ?? glyphs.count
+            let upper = glyphs.firstIndex { Int($0.cluster) < start } ?? glyphs.count
+            return lower..<max(lower, upper)
+        }
+        let lower = glyphs.firstIndex { Int($0.cluster) >= start } ?? glyphs.count
+        let upper = glyphs.firstIndex { Int($0.cluster) >= end } ?? glyphs.count
+        return lower..<max(lower, upper)
+    }
+}
+
+extension NodeList {
+    /// Removes glue at the end of the list (TeX's `\unskip`).
+    mutating func unskip() {
+        while let last = nodes.last, last.kind == .glue || (last.kind == .penalty && last.penalty >= Node.infinitePenalty) {
+            if last.kind == .glue, last.isFill { break }
+            nodes.removeLast()
+        }
+    }
+}

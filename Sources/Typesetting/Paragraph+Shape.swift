@@ -1,0 +1,96 @@
+// Phase 2: words and shaping. The text becomes a sequence of words, spaces
+// and newlines; each word is cut at item boundaries into segments, and every
+// segment is shaped by HarfBuzz once (results cached across paragraphs and
+// documents by `ShapeCache`). Spaces are not shaped: they become glue.
+
+extension Paragraph {
+    /// Finds words, spaces and newlines, computes UAX #14 break actions and
+    /// shapes every segment.
+    /// - Throws: `MissingGlyphsError` if a shaped glyph is .notdef.
+    mutating func shape(language: String, cache: ShapeCache) throws {
+        breakActions = lineBreakActions(text, language: language)
+        tokenize()
+
+        // Look up every segment in the cache with one lock, shape the misses
+        // with one buffer, then store them with one lock.
+        var keys = [ShapeCache.Key]()
+        keys.reserveCapacity(segments.count)
+        for word in words {
+            let context = Array(text[word.range])
+            for index in word.segments {
+                let segment = segments[index]
+                let item = items[segment.item]
+                keys.append(ShapeCache.Key(
+                    context: context,
+                    start: Int32(segment.range.lowerBound - word.range.lowerBound),
+                    end: Int32(segment.range.upperBound - word.range.lowerBound),
+                    font: Int16(item.font), rightToLeft: item.isRightToLeft,
+                    script: item.script.raw, language: language))
+            }
+        }
+        var results = cache.lookup(keys)
+        var fresh = [(ShapeCache.Key, [ShapedGlyph])]()
+        if results.contains(where: { $0 == nil }) {
+            let buffer = ShapingBuffer()
+            let shapingLanguage = ShapingLanguage(language)
+            for index in results.indices where results[index] == nil {
+                let key = keys[index]
+                let glyphs = fonts.fonts[Int(key.font)].face.shape(
+                    key.context, range: Int(key.start)..<Int(key.end), rightToLeft: key.rightToLeft,
+                    script: ScriptCode(raw: key.script), language: shapingLanguage, buffer: buffer)
+                results[index] = glyphs
+                fresh.append((key, glyphs))
+            }
+            cache.insert(fresh)
+        }
+        var missing = [Character]()
+        for index in segments.indices {
+            let glyphs = results[index]!
+            segments[index].glyphs = glyphs
+            for glyph in glyphs where glyph.id == 0 {
+                let character = Character(scalars[segments[index].range.lowerBound + Int(glyph.cluster)])
+                if !missing.contains(character) { missing.append(character) }
+            }
+        }
+        if !missing.isEmpty { throw MissingGlyphsError(characters: missing) }
+    }
+
+    /// Splits the text into tokens; words into segments at item boundaries.
+    private mutating func tokenize() {
+        let count = text.count
+        var index = 0
+        while index < count {
+            let value = text[index]
+            if CharacterClass.isNewline(value) {
+                tokens.append(.newline(index))
+                index += (value == 0x0D && index + 1 < count && text[index + 1] == 0x0A) ? 2 : 1
+            } else if CharacterClass.isSpace(value) {
+                var end = index + 1
+                while end < count, CharacterClass.isSpace(text[end]) { end += 1 }
+                tokens.append(.space(index, breakable: breakActions[end - 1] == .allowed))
+                for position in index + 1..<end { tokens.append(.space(position, breakable: false)) }
+                index = end
+            } else if CharacterClass.isNoBreakSpace(value) {
+                tokens.append(.noBreakSpace(index))
+                index += 1
+            } else {
+                var end = index + 1
+                while end < count {
+                    let next = text[end]
+                    if CharacterClass.isSpace(next) || CharacterClass.isNewline(next)
+                        || CharacterClass.isNoBreakSpace(next) { break }
+                    end += 1
+                }
+                let firstSegment = segments.count
+                var start = index
+                for position in index + 1...end where position == end || itemOf[position] != itemOf[start] {
+                    segments.append(Segment(range: start..<position, item: Int(itemOf[start]), glyphs: []))
+                    start = position
+                }
+                tokens.append(.word(words.count))
+                words.append(Word(range: index..<end, segments: firstSegment..<segments.count))
+                index = end
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+// The public entry point of the module.
+
+/// Sets paragraphs: itemizes (bidi, script, font), shapes with HarfBuzz,
+/// breaks lines with Knuth–Plass (hyphenating when it must) and returns lines
+/// of positioned glyph runs.
+///
+/// Create one per process and share it: shaped words are cached inside.
+/// `@unchecked Sendable`: the font table is immutable and the shape cache
+/// serialises its own access; each call keeps its working state local.
+public final class Typesetter: @unchecked Sendable {
+    private let fonts: FontTable
+    private let cache: ShapeCache
+    private let hyphenationDirectory: String
+
+    /// Ragged lines get this much stretch (in em) at their end
+    /// (`\rightskip 0pt plus 3em`); their spaces keep their natural width.
+    static let raggedStretch = 3.0
+    /// `\emergencystretch` of the final pass, in em: extra stretch counted
+    /// in every line's badness (not set), so that lines without spaces
+    /// (a lone hyphenated fragment) can still be told good from bad.
+    static let emergencyStretch = 3.0
+
+    public init(fonts: FontLibrary) {
+        self.fonts = FontTable(fonts)
+        cache = ShapeCache()
+        hyphenationDirectory = "/usr/share/hyphen"
+    }
+
+    /// A typesetter reading hyphenation dictionaries (`hyph_it_IT.dic`, …)
+    /// from another directory.
+    public init(fonts: FontLibrary, hyphenationDirectory: String) {
+        self.fonts = FontTable(fonts)
+        cache = ShapeCache()
+        self.hyphenationDirectory = hyphenationDirectory
+    }
+
+    /// Shapes, breaks and justifies one paragraph for a measure (line width) in pt.
+    ///
+    /// No line is wider than `width`: a word that does not fit on a line by
+    /// itself is cut at grapheme boundaries. An empty paragraph has no lines.
+    /// - Throws: `MissingGlyphsError` when a character is in none of the fonts.
+    public func layout(_ spans: [TextSpan], style: ParagraphStyle, width: Double) throws -> ParagraphLayout {
+        var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
+        guard !paragraph.text.isEmpty else { return ParagraphLayout(lines: [], width: width) }
+        try paragraph.shape(language: style.language, cache: cache)
+
+        let justified = style.alignment == .justified
+        let indent = max(0, min(style.firstLineIndent, width))
+        var parameters = BreakParameters(firstLineWidth: width - indent, lineWidth: width, tolerance: 100)
+        if !justified { parameters.lineStretch = Self.raggedStretch * style.size }
+        var options = NodeOptions(size: style.size, justified: justified, hyphenator: nil, emergencyWidth: nil)
+
+        // First pass: no hyphenation, `\pretolerance` 100 (TeX §863).
+        var list = paragraph.nodeList(options)
+        var breaks = LineBreaker.breakpoints(list.nodes, parameters)
+        // Second pass: hyphenation points, `\tolerance` 200.
+        if breaks == nil {
+            if style.hyphenate {
+                options.hyphenator = Hyphenator.forLanguage(style.language, directory: hyphenationDirectory)
+                if options.hyphenator != nil { list = paragraph.nodeList(options) }
+            }
+            parameters.tolerance = 200
+            breaks = LineBreaker.breakpoints(list.nodes, parameters)
+        }
+        // Final pass: any badness, words wider than the measure cut at graphemes.
+        if breaks == nil {
+            options.emergencyWidth = width - indent
+            list = paragraph.nodeList(options)
+            parameters.tolerance = .infinity
+            parameters.isFinalPass = true
+            parameters.lineStretch += Self.emergencyStretch * style.size
+            breaks = LineBreaker.breakpoints(list.nodes, parameters)
+        }
+        let settings = LineSettings(size: style.size, measure: width, indent: indent, alignment: style.alignment)
+        let lines = paragraph.lines(list, breaks: breaks ?? [], settings)
+        return ParagraphLayout(lines: lines, width: width)
+    }
+
+    /// Natural width in pt of text set on one line (for labels, table column
+    /// sizing, footers): words and spaces at their natural widths. With
+    /// newlines in the text, the widest of its lines.
+    /// - Throws: `MissingGlyphsError` when a character is in none of the fonts.
+    public func measure(_ spans: [TextSpan], style: ParagraphStyle) throws -> Double {
+        var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
+        guard !paragraph.text.isEmpty else { return 0 }
+        try paragraph.shape(language: style.language, cache: cache)
+        let list = paragraph.nodeList(NodeOptions(size: style.size, justified: false, hyphenator: nil,
+                                                  emergencyWidth: nil))
+        var widest = 0.0, current = 0.0
+        for node in list.nodes {
+            if node.isForcedBreak {
+                widest = max(widest, current)
+                current = 0
+            } else if node.kind != .penalty {
+                current += node.width
+            }
+        }
+        return max(widest, current)
+    }
+
+    /// Loads the hyphenation dictionaries of these languages now (they are
+    /// otherwise loaded on first need). libhyphen builds its automaton
+    /// slowly for large pattern sets — about 2 s for German — so a server
+    /// may call this at startup, off the request path. Returns the languages
+    /// that have a dictionary.
+    @discardableResult
+    public func preloadHyphenation(languages: [String]) -> [String] {
+        languages.filter { Hyphenator.forLanguage($0, directory: hyphenationDirectory) != nil }
+    }
+
+    /// Number of shaped words in the cache (for tests and benchmarks).
+    var cachedShapes: Int { cache.count }
+}
