@@ -27,15 +27,15 @@ struct FieldReader {
         return fields[key].map { node.child($0, .key(key)) }
     }
 
-    /// Reports a rule about a field that may be absent (e.g. one required by another field).
-    func report(_ key: String, _ message: String) {
-        node.log.report(node.path.appending(key), message)
-    }
-
     /// The field's node, or `nil` when the field is absent or `null`.
     func nullable(_ key: String) -> Node? {
         guard let node = optional(key), node.value != .null else { return nil }
         return node
+    }
+
+    /// Reports a rule about a field that may be absent (e.g. one required by another field).
+    func report(_ key: String, _ message: String) {
+        node.log.report(node.path.appending(key), message)
     }
 }
 
@@ -56,10 +56,8 @@ extension Node {
 
     /// Checks that this value is an object and ignores its content (`extensions`).
     func anyObject() {
-        guard case .object = value else {
-            report("must be an object")
-            return
-        }
+        if case .object = value { return }
+        report("must be an object")
     }
 
     /// The elements of this array, or `nil` after reporting `must be an array`.

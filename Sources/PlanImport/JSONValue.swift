@@ -24,15 +24,11 @@ extension JSONValue {
     ///
     /// The input's nesting depth is bounded by `JSONPreScan`, so the recursion is too.
     init?(foundationObject object: Any) {
+        // Containers are matched before `NSNumber`: on Linux, trying `as? NSNumber` on
+        // a Swift dictionary or array bridges it first (microseconds per value).
         switch object {
         case let string as String:
             self = .string(string)
-        case let number as NSNumber:
-            if ObjectIdentifier(type(of: number)) == Self.booleanClass {
-                self = .bool(number.boolValue)
-            } else {
-                self = .number(number.doubleValue)
-            }
         case let dictionary as [String: Any]:
             var fields: [String: JSONValue] = [:]
             fields.reserveCapacity(dictionary.count)
@@ -49,6 +45,12 @@ extension JSONValue {
                 elements.append(value)
             }
             self = .array(elements)
+        case let number as NSNumber:
+            if ObjectIdentifier(type(of: number)) == Self.booleanClass {
+                self = .bool(number.boolValue)
+            } else {
+                self = .number(number.doubleValue)
+            }
         case is NSNull:
             self = .null
         default:

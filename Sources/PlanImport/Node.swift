@@ -1,9 +1,9 @@
 /// A JSON value together with its path and the log its problems go to.
 ///
-/// Each reading accessor (in the `Node+…` files) checks one contract type or rule.
-/// On a violation it reports exactly one issue at `path` and returns `nil`, so a
-/// caller never reports twice for the same value. A `nil` from an accessor therefore
-/// always comes with an issue in the log.
+/// Each reading accessor (`Node+…` files, `object(keys:)`, `array(count:)`) checks one
+/// contract type or rule. On a violation it reports the issue itself (once per
+/// offending value, at that value's path) and returns `nil`, so callers never report
+/// again. A `nil` from an accessor therefore always comes with an issue in the log.
 struct Node {
     let value: JSONValue
     let path: JSONPath

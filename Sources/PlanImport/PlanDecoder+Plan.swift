@@ -31,10 +31,10 @@ extension PlanDecoder {
         let outcome = r.nullable("outcome").flatMap { readOutcome($0, plannedIds: plannedIds) }
         r.optional("extensions")?.anyObject()
 
-        // A plan is returned only when nothing at all was reported (see `decode`), so
-        // values built from partly invalid input never escape.
-        guard root.log.issues.isEmpty, let schema, let planId, let generatedAt, let generator, let facility,
-              let patient, let procedure, let targets = planned?.targets, let preparation
+        // `decode` returns the plan only if nothing at all was reported, so values built
+        // around an invalid optional part never escape.
+        guard let schema, let planId, let generatedAt, let generator, let facility, let patient, let procedure,
+              let targets = planned?.targets, let preparation
         else { return nil }
         return Plan(schema: schema, planId: planId, generatedAt: generatedAt.timestamp, generator: generator,
                     facility: facility, patient: patient, procedure: procedure, targets: targets,

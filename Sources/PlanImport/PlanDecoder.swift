@@ -22,6 +22,8 @@ public enum PlanDecoder {
         let root = try parse(data)
         let log = IssueLog()
         let plan = readPlan(Node(value: root, path: .root, log: log))
+        // Readers build values around invalid optional parts (as absent), so the log,
+        // not the result, decides.
         if let plan, log.issues.isEmpty { return plan }
         // Every reader that returns nil has reported why (see `Node`).
         assert(!log.issues.isEmpty, "a plan was refused without an issue")
