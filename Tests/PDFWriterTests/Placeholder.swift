@@ -1,0 +1,4 @@
+import XCTest
+
+// Removed when the PDFWriter tests land.
+final class PDFWriterPlaceholderTests: XCTestCase {}
