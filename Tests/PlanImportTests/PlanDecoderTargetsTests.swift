@@ -25,6 +25,16 @@ final class PlanDecoderTargetsTests: XCTestCase {
         XCTAssertEqual(issues(Data(many.utf8)).first, PlanIssue(path: "targets", message: "must have 1 to 8 items"))
     }
 
+    func testTargetsMustBeAnArray() {
+        let start = exampleText.range(of: "\"targets\": [")!
+        let end = exampleText.range(of: "  ],\n  \"preparation\"")!
+        var edited = exampleText
+        edited.replaceSubrange(start.lowerBound..<exampleText.index(end.lowerBound, offsetBy: 3),
+                               with: "\"targets\": {}")
+        // Outcome ids are not matched without a list of planned ids: one issue only.
+        assertSingleIssue(Data(edited.utf8), path: "targets", message: "must be an array")
+    }
+
     func testIdsAreUnique() {
         let found = issues(example(("\"id\": \"T2\",\n", "\"id\": \"T1\",\n")))
         XCTAssertEqual(found, [
