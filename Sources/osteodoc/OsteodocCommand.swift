@@ -9,7 +9,7 @@ struct Osteodoc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osteodoc",
         abstract: "Consent forms and discharge sheets for bone cementoplasty, from the planning core's plan export.",
-        subcommands: [Render.self, PlanCommand.self, ContentCommand.self])
+        subcommands: [Render.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self])
 }
 
 /// Options shared by commands that need templates and locales.

@@ -6,7 +6,7 @@ final class MarkdownEscaperTests: XCTestCase {
         XCTAssertEqual(MarkdownEscaper.escape("Ospedale <script>x</script> *Santa* {{y}}"),
                        #"Ospedale \<script\>x\<\/script\> \*Santa\* \{\{y\}\}"#)
         XCTAssertEqual(MarkdownEscaper.escape("# 1. [a](b) `c` _d_ | e ~ f & g ! h"),
-                       #"\# 1\. \[a\]\(b\) \`c\` \_d\_ \| e \~ f \& g \! h"#)
+                       ##"\# 1\. \[a\]\(b\) \`c\` \_d\_ \| e \~ f \& g \! h"##)
     }
 
     func testLettersDigitsAndNonASCIIAreKept() {

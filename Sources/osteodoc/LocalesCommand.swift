@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import OsteoDoc
+
+struct LocalesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locales", abstract: "Tools for translators: status, check, preview.",
+        subcommands: [Status.self, Check.self, Preview.self])
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every unit of every translation: complete, stale (Italian changed since) or missing, with word counts.")
+
+        @Flag(name: .long, help: "Exit with status 1 when any unit is missing or stale.")
+        var strict = false
+
+        @Flag(name: .long, help: "List every unit, not only the ones needing work.")
+        var all = false
+
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            let engine: OsteoDoc
+            do { engine = try resourceOptions.engine() } catch { Self.fail(String(describing: error)) }
+            var needsWork = 0
+            for locale in engine.translationStatus() {
+                let words = locale.units.reduce(0) { $0 + $1.words }
+                print("\(locale.tag): \(locale.count(.complete)) complete, \(locale.count(.stale)) stale, "
+                      + "\(locale.count(.missing)) missing — \(String(format: "%.1f", locale.percentComplete))% of "
+                      + "\(locale.units.reduce(0) { $0 + $1.sourceWords }) source words; \(words) words translated")
+                for unit in locale.units where all || unit.state != .complete {
+                    print("  \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(unit.kind.rawValue) \(unit.id) (\(unit.sourceWords) words)")
+                }
+                needsWork += locale.count(.stale) + locale.count(.missing)
+            }
+            if strict && needsWork > 0 { Self.fail("\(needsWork) unit(s) missing or stale") }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find placeholders, template tags, section structure or Markdown in translations that differ from the Italian.")
+
+        @Argument(help: "Locales to check (default: all translations).")
+        var tags: [String] = []
+
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            let engine: OsteoDoc
+            do { engine = try resourceOptions.engine() } catch { Self.fail(String(describing: error)) }
+            let problems = engine.translationProblems(tags.isEmpty ? nil : tags)
+            for p in problems { print(p.description) }
+            if !problems.isEmpty { Self.fail("\(problems.count) problem(s)") }
+            print("no problems in \(tags.isEmpty ? engine.content.localeTags.filter { $0 != engine.content.sourceTag } : tags)")
+        }
+    }
+
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an HTML page with the Italian and the translation side by side, stale and missing units marked.")
+
+        @Argument(help: "The locale to preview (BCP 47 tag).")
+        var tag: String
+
+        @Option(name: .long, help: "Output HTML file.")
+        var out: String
+
+        @OptionGroup var resourceOptions: ResourceOptions
+
+        func run() throws {
+            do {
+                let engine = try resourceOptions.engine()
+                let html = try engine.translationPreview(tag)
+                try AtomicFile.write(Array(html.utf8), to: URL(fileURLWithPath: out))
+            } catch let e as OsteoDocError { Self.fail(e.description) } catch let e as CLIFailure { Self.fail(e.description) }
+        }
+    }
+}
