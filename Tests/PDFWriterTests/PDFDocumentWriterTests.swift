@@ -160,6 +160,29 @@ final class PDFDocumentWriterTests: XCTestCase {
         XCTAssertEqual(third.count, first.count)
     }
 
+    /// Fonts are shared between documents written at the same time.
+    func testConcurrentWritesShareFontsAndAgree() throws {
+        let sample = try SampleDocument.twoPages()
+        let expected = try PDFDocumentWriter.write(pages: sample.pages, info: sample.info)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var outputs: [[UInt8]] = []
+            var errors: [Error] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            do {
+                let pdf = try PDFDocumentWriter.write(pages: sample.pages, info: sample.info)
+                results.lock.withLock { results.outputs.append(pdf) }
+            } catch {
+                results.lock.withLock { results.errors.append(error) }
+            }
+        }
+        XCTAssertTrue(results.errors.isEmpty, "\(results.errors)")
+        XCTAssertEqual(results.outputs.count, 16)
+        XCTAssertTrue(results.outputs.allSatisfy { $0 == expected })
+    }
+
     func testIDIsTheMD5OfTheIdentifier() throws {
         let sample = try SampleDocument.twoPages()
         let text = String(decoding: try PDFDocumentWriter.write(pages: sample.pages, info: sample.info), as: UTF8.self)
