@@ -266,5 +266,12 @@ final class PDFDocumentWriterTests: XCTestCase {
         let perWrite = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(rounds) / 1e6
         print(String(format: "PDFWriter timing: 4 pages, %d glyphs, %d bytes: %.2f ms per write",
                      pages.flatMap(\.texts).map(\.glyphs.count).reduce(0, +), size, perWrite))
+        for name in ["NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf"] {
+            let data = try Fonts.data(name)
+            let begin = DispatchTime.now().uptimeNanoseconds
+            _ = try PDFFont(fileData: data)
+            print(String(format: "PDFWriter timing: PDFFont(%@) once per process: %.2f ms", name,
+                         Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6))
+        }
     }
 }
