@@ -9,6 +9,13 @@
 // (their subsets depend on every page).
 
 /// Writes complete PDF 1.7 files.
+///
+/// The module is layered like typst's pdf-writer/krilla: a raw object layer
+/// (`Serialization.swift`, `ObjectWriter.swift`, `Flate.swift`) that knows
+/// bytes and objects only; a document layer (fonts: `PDFFont`, `FontSubsetter`,
+/// `FontEmbedding`, `ToUnicodeCMap`; pages: `ContentStream`; `Outline`,
+/// `Metadata+XMP`) that turns the page model into objects; and this entry point.
+/// It knows nothing of layout: pages arrive as positioned glyphs and graphics.
 public enum PDFDocumentWriter {
     /// Serialises `pages` with the document metadata `info` into a PDF file.
     ///
