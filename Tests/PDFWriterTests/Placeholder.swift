@@ -1,4 +1,0 @@
-import XCTest
-
-// Removed when the PDFWriter tests land.
-final class PDFWriterPlaceholderTests: XCTestCase {}
