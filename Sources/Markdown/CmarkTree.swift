@@ -64,7 +64,7 @@ enum CmarkTree {
             return .rule
         case CMARK_NODE_HTML_BLOCK:
             // Raw HTML is never passed through: it is kept as visible text.
-            return .paragraph([.text(literal(node))])
+            return .paragraph([.text(literal(node).trimmingWhitespace())])
         default:
             return nil
         }

@@ -18,7 +18,7 @@ final class MarkdownReaderTests: XCTestCase {
         1. primo
         2. secondo
         """)
-        XCTAssertEqual(blocks.count, 6)
+        XCTAssertEqual(blocks.count, 5)
         XCTAssertEqual(blocks[0], .heading(level: 1, id: "s1", content: [.text("Titolo")]))
         XCTAssertEqual(blocks[1], .paragraph([.text("Testo con "), .strong([.text("grassetto")]), .text(" e "),
                                               .emphasis([.text("corsivo")]), .text("."), .softBreak, .text("Seconda riga.")]))

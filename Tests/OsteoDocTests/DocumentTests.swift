@@ -75,7 +75,7 @@ final class DocumentTests: XCTestCase {
     /// The consent carries every element of the checklist that the plan supports (sections A–E).
     func testConsentHasTheChecklistElements() throws {
         let plan = try OsteoDoc.plan(from: try examplePlanData())
-        let text = try engine.markdown(.consent, plan: plan, language: "it")
+        let text = try engine.document(.consent, plan: plan, language: "it").dump()
         for needle in ["Ospedale San Martino", "Radiologia Interventistica", "Largo Rosanna Benzi 10", "Codice del documento",
                        "Versione dei contenuti", "Rossi Maria", "12 marzo 1951", "Luogo di nascita", "0004471123",
                        "Nazionalità", "Lingua parlata", "Lingua di questo documento", "Luca Bianchi",
@@ -85,7 +85,7 @@ final class DocumentTests: XCTestCase {
                        "Etichetta con codice a barre", "Note del medico", "Se cambia idea", "copia"] {
             XCTAssertTrue(text.localizedCaseInsensitiveContains(needle), "consent lacks \(needle)")
         }
-        XCTAssertFalse(text.contains("Interprete o mediatore culturale\n"), "no interpreter block when not required")
+        XCTAssertFalse(text.contains("Interprete o mediatore culturale"), "no interpreter block when not required")
         XCTAssertFalse(text.contains("Gravidanza"), "no pregnancy declaration for a 75-year-old")
     }
 }
