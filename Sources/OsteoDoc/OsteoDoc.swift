@@ -23,8 +23,9 @@ public final class OsteoDoc: @unchecked Sendable {
     public let resources: URL
     public let content: ContentRepository
     private let templates: [String: String]
-    /// Version of the content: the catalog's declared version plus a digest of all templates and locale files.
-    public let contentVersion: String
+    /// Content version per locale tag: the catalog's declared version plus a digest of the templates,
+    /// the Italian source and (for a translation) that locale's files.
+    public let contentVersions: [String: String]
     private let lock = NSLock()
     private var expanders: [String: TemplateExpander] = [:]
     private var pipeline: PDFPipeline?
@@ -49,7 +50,7 @@ public final class OsteoDoc: @unchecked Sendable {
             templates[kind.rawValue] = text
         }
         self.templates = templates
-        self.contentVersion = ContentVersion.compute(resources: resources, repository: content)
+        self.contentVersions = ContentVersion.compute(resources: resources, repository: content)
     }
 
     public typealias Error = OsteoDocError
@@ -80,7 +81,7 @@ public final class OsteoDoc: @unchecked Sendable {
         let (expander, formatter) = try tools(for: language)
         let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
                                                documentId: documentId(kind, plan: plan, language: language),
-                                               contentVersion: contentVersion)
+                                               contentVersion: contentVersion(language))
         return try expander.expand(kind, model: model)
     }
 
@@ -116,7 +117,7 @@ public final class OsteoDoc: @unchecked Sendable {
         var blocks = blocks
         if language != content.sourceTag {
             // Name the Italian master right under the title; warn visibly when the translation is behind it.
-            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": contentVersion]))])])]
+            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": contentVersion(content.sourceTag)]))])])]
             if stale { notes.insert(.callout([.paragraph([.strong([.text(try f.string("notice.stale-translation"))])])]), at: 0) }
             let at = blocks.firstIndex { if case .heading = $0 { return true } else { return false } }.map { $0 + 1 } ?? 0
             blocks.insert(contentsOf: notes, at: at)
@@ -127,14 +128,14 @@ public final class OsteoDoc: @unchecked Sendable {
             title: try f.string(kind == .consent ? "consent.title" : "discharge.title"),
             language: language,
             direction: locale.direction == .rightToLeft ? .rightToLeft : .leftToRight,
-            documentId: id, contentVersion: contentVersion,
+            documentId: id, contentVersion: contentVersion(language),
             runningHeader: [
                 try f.format("format.full-name", ["given": plan.patient.givenName, "family": plan.patient.familyName]),
                 try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
                 try f.format("header.mrn", ["mrn": plan.patient.mrn]),
             ],
             pageLabel: try f.string("page.label"),
-            footerNote: try f.format("footer.note", ["id": id, "version": contentVersion]))
+            footerNote: try f.format("footer.note", ["id": id, "version": contentVersion(language)]))
         return Document(metadata: meta, blocks: blocks)
     }
 
@@ -148,9 +149,12 @@ public final class OsteoDoc: @unchecked Sendable {
         }
     }
 
+    /// The version of the content a document in `language` is built from.
+    public func contentVersion(_ language: String) -> String { contentVersions[language] ?? "0" }
+
     /// Deterministic document id from plan id, kind, language and content version.
     public func documentId(_ kind: DocumentKind, plan: Plan, language: String) -> String {
-        let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion)")
+        let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion(language))")
         let prefix = kind == .consent ? "CI" : "DS"
         return "\(prefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
     }
