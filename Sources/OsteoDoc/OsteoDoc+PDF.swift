@@ -21,6 +21,13 @@ final class PDFPipeline: @unchecked Sendable {
         try DocumentLayout(typesetter: typesetter).layout(document)
     }
 
+    func pdf(_ first: Document, _ second: Document) throws -> [UInt8] {
+        let laid = try DocumentLayout(typesetter: typesetter).layoutBilingual(first, second)
+        return try exporter.pdf(laid, info: PDFExporter.Info(
+            title: first.metadata.title + " / " + second.metadata.title, language: first.metadata.language,
+            identifier: first.metadata.documentId + "+" + second.metadata.language))
+    }
+
     func pdf(_ document: Document) throws -> [UInt8] {
         let laid = try layout(document)
         return try exporter.pdf(laid, info: PDFExporter.Info(
@@ -38,6 +45,12 @@ extension OsteoDoc {
     /// The layout of a document (pages of frames) and its text log, for tests and debugging.
     public func layout(_ document: Document) throws -> LaidOutDocument {
         try pdfPipeline().layout(document)
+    }
+
+    func renderBilingualPDF(_ first: Document, _ second: Document) throws -> [UInt8] {
+        do { return try pdfPipeline().pdf(first, second) } catch let e as OsteoDocError { throw e } catch {
+            throw OsteoDocError.typesetting(String(describing: error))
+        }
     }
 
     func renderPDF(_ document: Document) throws -> [UInt8] {
