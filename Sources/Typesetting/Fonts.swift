@@ -144,17 +144,56 @@ public final class FontLibrary: @unchecked Sendable {
     }
 }
 
-/// The library's fonts and fallback chains as plain indices, for the hot loops.
+/// The library's fonts, fallback chains and the metrics the hot loops need,
+/// as plain values indexed by font number (no class references to retain).
 struct FontTable {
     let fonts: [LoadedFont]
-    let chains: [[Int]]
+    /// Fonts of all chains, one after the other; chain `c` is
+    /// `chainFonts[chainStarts[c]..<chainStarts[c + 1]]`.
+    private let chainFonts: [Int]
+    private let chainStarts: [Int]
+    /// BMP coverage bitmaps, 1024 words per font.
+    private let coverage: [UInt64]
+    let spaceAdvance: [Double]
+    let hyphenAdvance: [Double]
+    let spaceGlyph: [UInt16]
+    let hyphenGlyph: [UInt16]
 
     init(_ library: FontLibrary) {
         fonts = library.allFonts
-        chains = library.chainIndices()
+        var chainFonts = [Int](), chainStarts = [0]
+        for chain in library.chainIndices() {
+            chainFonts += chain
+            chainStarts.append(chainFonts.count)
+        }
+        self.chainFonts = chainFonts
+        self.chainStarts = chainStarts
+        coverage = fonts.flatMap { $0.face.bmpCoverage }
+        spaceAdvance = fonts.map { $0.face.spaceAdvance }
+        hyphenAdvance = fonts.map { $0.face.hyphenAdvance }
+        spaceGlyph = fonts.map { $0.face.spaceGlyph }
+        hyphenGlyph = fonts.map { $0.face.hyphenGlyph }
     }
 
-    func chain(arabic: Bool, style: FontStyle) -> [Int] {
-        chains[(arabic ? 4 : 0) + style.index]
+    /// The chain for a script class and style (an index for `firstCovering`, `primary`).
+    func chain(arabic: Bool, style: FontStyle) -> Int {
+        (arabic ? 4 : 0) + style.index
+    }
+
+    func primary(_ chain: Int) -> Int { chainFonts[chainStarts[chain]] }
+
+    func covers(_ font: Int, _ scalar: UInt32) -> Bool {
+        if scalar < 0x10000 {
+            return coverage[font &* 1024 &+ Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+        }
+        return fonts[font].face.covers(scalar)
+    }
+
+    /// The first font of the chain that has a glyph for the scalar, or −1.
+    func firstCovering(_ chain: Int, _ scalar: UInt32) -> Int {
+        for index in chainStarts[chain]..<chainStarts[chain + 1] where covers(chainFonts[index], scalar) {
+            return chainFonts[index]
+        }
+        return -1
     }
 }

@@ -67,7 +67,7 @@ final class HarfBuzzFace: @unchecked Sendable {
     let hyphenGlyph: UInt16
     let hyphenAdvance: Double
     /// Coverage of the Basic Multilingual Plane as a bitmap, plus the rest as a set.
-    private let bmpCoverage: [UInt64]
+    let bmpCoverage: [UInt64]
     private let astralCoverage: Set<UInt32>
 
     /// Loads a font file; returns nil when the file cannot be read or is no font.

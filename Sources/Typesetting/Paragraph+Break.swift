@@ -91,8 +91,8 @@ enum LineBreaker {
             }
             let forced = node.isForcedBreak
             let isLast = position == count - 1
-            var best = [Double](repeating: .infinity, count: 4)
-            var bestFrom = [Int](repeating: -1, count: 4)
+            var best = SIMD4<Double>(repeating: .infinity)
+            var bestFrom = SIMD4<Int>(repeating: -1)
             var minimum = Double.infinity
             // The least bad of the nodes deactivated as overfull, for the final pass.
             var overfullFallback = -1

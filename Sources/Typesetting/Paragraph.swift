@@ -81,4 +81,31 @@ enum CharacterClass {
     static func isHyphen(_ scalar: UInt32) -> Bool {
         scalar == 0x2D || scalar == 0x2010 || scalar == 0x2012 || scalar == 0x2013
     }
+
+    enum LetterKind { case lowercase, letter, digit, other }
+
+    /// Letter (marks count as letters, so that decomposed accents stay in a
+    /// word), lower-case letter or decimal digit; ASCII and Latin-1 without
+    /// a Unicode property lookup.
+    static func letterKind(_ scalar: Unicode.Scalar) -> LetterKind {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x61 && value <= 0x7A { return .lowercase }
+            if value >= 0x41 && value <= 0x5A { return .letter }
+            if value >= 0x30 && value <= 0x39 { return .digit }
+            return .other
+        }
+        if value >= 0xC0 && value <= 0xFF {
+            if value == 0xD7 || value == 0xF7 { return .other }
+            return value >= 0xDF ? .lowercase : .letter
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .decimalNumber: return .digit
+        case .lowercaseLetter: return .lowercase
+        case .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+        default: return properties.isAlphabetic ? .letter : .other
+        }
+    }
 }
