@@ -152,7 +152,13 @@ extension Paragraph {
         if word.range.count > 1 {
             for position in word.range.lowerBound + 1..<word.range.upperBound
             where breakActions[position - 1] != .prohibited {
-                let hyphen = CharacterClass.isHyphen(text[position - 1])
+                let previous = text[position - 1]
+                if previous == 0xAD {
+                    // A soft hyphen is a discretionary hyphen: a visible one appears if the line breaks there.
+                    cuts.append(CutPoint(position: position, cut: .hyphenation))
+                    continue
+                }
+                let hyphen = CharacterClass.isHyphen(previous)
                 cuts.append(CutPoint(position: position,
                                      cut: .explicit(penalty: hyphen ? Penalties.explicitHyphen : 0, flagged: hyphen)))
             }

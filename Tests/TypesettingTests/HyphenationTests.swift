@@ -88,4 +88,16 @@ final class HyphenationTests: XCTestCase {
                                                     style: Fixtures.style(), width: 40)
         for line in layout.lines { XCTAssertFalse(line.logicalText.hasSuffix("'"), line.logicalText) }
     }
+
+    func testSoftHyphenIsADiscretionaryHyphen() throws {
+        let text = "Radiologia inter\u{00AD}ventistica inter\u{00AD}ventistica"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style(hyphenate: false), width: 100)
+        let broken = layout.lines.filter(\.hyphenated)
+        XCTAssertFalse(broken.isEmpty)
+        for line in broken {
+            XCTAssertTrue(line.logicalText.hasSuffix("inter\u{00AD}-"), line.logicalText)
+            XCTAssertTrue(line.runs.flatMap(\.glyphs).allSatisfy { $0.id != 0 })
+        }
+        for line in layout.lines { XCTAssertLessThanOrEqual(line.width, 100.01) }
+    }
 }
