@@ -33,7 +33,9 @@ public enum ScriptClass: Sendable, Hashable {
 public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
     /// The font file bytes (the PDF writer embeds and subsets them).
     public let fileData: [UInt8]
+    /// The font's PostScript name (name table, ID 6), e.g. "NotoSans-Regular".
     public let postScriptName: String
+    /// Font units per em (1000 for Noto Sans, 2048 for some fonts).
     public let unitsPerEm: Int
     /// Ascender (positive) and descender (negative, below the baseline) from
     /// the font's horizontal header, in em, i.e. in pt per 1 pt of size.
@@ -62,6 +64,7 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
     /// Whether the font has a glyph for the character (cmap lookup).
     public func covers(_ scalar: Unicode.Scalar) -> Bool { face.covers(scalar.value) }
 
+    /// The font's `key`.
     public var description: String { key }
 }
 
@@ -70,6 +73,7 @@ public struct FontLoadingError: Error, CustomStringConvertible {
     /// The full path of the file that could not be loaded.
     public let path: String
 
+    /// A message naming the file.
     public var description: String {
         "cannot load font file \(path) (missing or not a font; on Debian install fonts-noto-core)"
     }
