@@ -127,7 +127,10 @@ final class HarfBuzzFace: @unchecked Sendable {
             return (UInt16(glyph), Double(hb_font_get_glyph_h_advance(font, glyph)) / Double(upem))
         }
         (spaceGlyph, spaceAdvance) = nominal(0x20)
-        (hyphenGlyph, hyphenAdvance) = nominal(0x2D)
+        // The hyphen added at a hyphenated break: HYPHEN-MINUS, else HYPHEN
+        // (Noto Naskh Arabic has only the latter); 0 if the font has neither.
+        let hyphenMinus = nominal(0x2D)
+        (hyphenGlyph, hyphenAdvance) = hyphenMinus.0 != 0 ? hyphenMinus : nominal(0x2010)
     }
 
     deinit {
@@ -165,6 +168,10 @@ final class HarfBuzzFace: @unchecked Sendable {
         hb_buffer_set_direction(buf, rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
         hb_buffer_set_script(buf, hb_script_t(rawValue: script.raw))
         hb_buffer_set_language(buf, language.handle)
+        // Default-ignorable characters (soft hyphen, ZWJ, bidi controls) take
+        // part in shaping but leave no glyph: otherwise HarfBuzz would put a
+        // zero-width space glyph in their place.
+        hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES)
         hb_shape(font, buf, nil, 0)
 
         var count: UInt32 = 0

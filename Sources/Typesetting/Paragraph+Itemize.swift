@@ -83,7 +83,7 @@ extension Paragraph {
             } else {
                 let properties = scalars[index].properties
                 let category = properties.generalCategory
-                if category == .control || properties.isDefaultIgnorableCodePoint || CharacterClass.isNewline(value) {
+                if category == .control || CharacterClass.isDefaultIgnorable(value) || CharacterClass.isNewline(value) {
                     chosen = previousFont >= 0 ? previousFont : fonts.primary(chain)
                 } else {
                     let isMark = category == .nonspacingMark || category == .enclosingMark

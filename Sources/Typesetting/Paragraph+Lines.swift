@@ -200,8 +200,12 @@ extension Paragraph {
                 if end == start + 1 {
                     text = String(scalars[start])
                 } else {
+                    // Default-ignorable characters (removed by HarfBuzz, merged
+                    // into a neighbour's cluster) are left out of the text.
                     var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[start..<end])
+                    for position in start..<end where !CharacterClass.isDefaultIgnorable(self.text[position]) {
+                        view.append(scalars[position])
+                    }
                     text = String(view)
                 }
                 previousCluster = glyph.cluster

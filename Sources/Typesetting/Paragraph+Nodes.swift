@@ -192,6 +192,10 @@ extension Paragraph {
                 }
                 let isEnd = position == upper
                 if !isEnd, !segment.startsCluster(at: position - lower) { continue }
+                if case .hyphenation = cut, fonts.hyphenGlyph[hyphenFont] == 0 {
+                    cut = nil  // no hyphen in this font: not a break
+                    if !isEnd { continue }
+                }
                 let glyphRange = segment.glyphRange(pieceStart - lower, position - lower, rightToLeft: rtl)
                 var advance = 0.0
                 for glyph in glyphRange { advance += Double(segment.glyphs[glyph].advance) }

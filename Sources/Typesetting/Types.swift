@@ -74,7 +74,9 @@ public struct PositionedGlyph: Sendable, Hashable {
     public var advance: Double
     /// The characters of the glyph's cluster, in logical order, on the first
     /// glyph of the cluster (in the order of `glyphs`); "" on the others.
-    /// A hyphen added at a line break carries "-".
+    /// A hyphen added at a line break carries "-". Default-ignorable
+    /// characters (soft hyphen, ZWJ, bidi controls) have no glyph and are
+    /// left out; a no-break space keeps its own character.
     public var text: String
 
     /// A glyph at (`x`, `y`) pt from its run's origin.
