@@ -161,7 +161,10 @@ struct FontTable {
     let spaceAdvance: [Double]
     let hyphenAdvance: [Double]
     let spaceGlyph: [UInt16]
+    let noBreakSpaceGlyph: [UInt16]
     let hyphenGlyph: [UInt16]
+    /// "-" (U+002D), or "‐" (U+2010) where the font has only that.
+    let hyphenText: [String]
 
     init(_ library: FontLibrary) {
         fonts = library.allFonts
@@ -176,7 +179,9 @@ struct FontTable {
         spaceAdvance = fonts.map { $0.face.spaceAdvance }
         hyphenAdvance = fonts.map { $0.face.hyphenAdvance }
         spaceGlyph = fonts.map { $0.face.spaceGlyph }
+        noBreakSpaceGlyph = fonts.map { $0.face.noBreakSpaceGlyph }
         hyphenGlyph = fonts.map { $0.face.hyphenGlyph }
+        hyphenText = fonts.map { $0.face.hyphenIsMinus ? "-" : "\u{2010}" }
     }
 
     /// The chain for a script class and style (an index for `firstCovering`, `primary`).

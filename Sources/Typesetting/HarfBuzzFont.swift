@@ -63,8 +63,12 @@ final class HarfBuzzFace: @unchecked Sendable {
     let ascender: Double
     let descender: Double
     let spaceGlyph: UInt16
+    /// The glyph for U+00A0 (the space glyph if the font has none of its own).
+    let noBreakSpaceGlyph: UInt16
     let spaceAdvance: Double
     let hyphenGlyph: UInt16
+    /// The hyphen glyph is U+002D's (else U+2010's).
+    let hyphenIsMinus: Bool
     let hyphenAdvance: Double
     /// Coverage of the Basic Multilingual Plane as a bitmap, plus the rest as a set.
     let bmpCoverage: [UInt64]
@@ -127,10 +131,13 @@ final class HarfBuzzFace: @unchecked Sendable {
             return (UInt16(glyph), Double(hb_font_get_glyph_h_advance(font, glyph)) / Double(upem))
         }
         (spaceGlyph, spaceAdvance) = nominal(0x20)
+        let noBreakSpace = nominal(0xA0).0
+        noBreakSpaceGlyph = noBreakSpace != 0 ? noBreakSpace : spaceGlyph
         // The hyphen added at a hyphenated break: HYPHEN-MINUS, else HYPHEN
         // (Noto Naskh Arabic has only the latter); 0 if the font has neither.
         let hyphenMinus = nominal(0x2D)
-        (hyphenGlyph, hyphenAdvance) = hyphenMinus.0 != 0 ? hyphenMinus : nominal(0x2010)
+        hyphenIsMinus = hyphenMinus.0 != 0
+        (hyphenGlyph, hyphenAdvance) = hyphenIsMinus ? hyphenMinus : nominal(0x2010)
     }
 
     deinit {

@@ -157,11 +157,17 @@ extension Paragraph {
                 case let .piece(piece):
                     appendGlyphs(of: piece, rightToLeft: rtl, size: size, pen: &pen, to: &glyphs)
                 case let .space(position, width):
-                    glyphs.append(PositionedGlyph(id: fonts.spaceGlyph[atoms[index].font], x: pen, y: 0, advance: width,
-                                                  text: String(scalars[position])))
+                    let font = atoms[index].font
+                    let id = CharacterClass.isNoBreakSpace(text[position])
+                        ? fonts.noBreakSpaceGlyph[font] : fonts.spaceGlyph[font]
+                    // A tab is set as a space and reads as one.
+                    glyphs.append(PositionedGlyph(id: id, x: pen, y: 0, advance: width,
+                                                  text: text[position] == 0x09 ? " " : String(scalars[position])))
                     pen += width
                 case let .hyphen(width):
-                    glyphs.append(PositionedGlyph(id: fonts.hyphenGlyph[atoms[index].font], x: pen, y: 0, advance: width, text: "-"))
+                    let font = atoms[index].font
+                    glyphs.append(PositionedGlyph(id: fonts.hyphenGlyph[font], x: pen, y: 0, advance: width,
+                                                  text: fonts.hyphenText[font]))
                     pen += width
                 }
             }

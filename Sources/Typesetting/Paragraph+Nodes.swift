@@ -164,13 +164,12 @@ extension Paragraph {
             }
         }
         if let hyphenator = options.hyphenator {
-            let explicitCount = cuts.count
             appendHyphenationPoints(word, hyphenator, to: &cuts)
-            if explicitCount > 0, cuts.count > explicitCount { Self.normalise(&cuts) }
         }
+        if !cuts.isEmpty { validate(&cuts, in: word) }
         if let limit = options.emergencyWidth, width(of: word) * options.size > limit {
             addEmergencyCuts(word, limit: limit, size: options.size, cuts: &cuts)
-            Self.normalise(&cuts)
+            validate(&cuts, in: word)
         }
 
         var next = 0
@@ -184,18 +183,13 @@ extension Paragraph {
                 // The next cut inside the segment, else the segment's end (with
                 // the cut there, if any, between this segment and the next).
                 var position = upper
-                var cut: Cut?
+                var cut: Cut?  // `validate` made every cut usable
                 if next < cuts.count, cuts[next].position <= upper {
                     position = cuts[next].position
                     cut = cuts[next].cut
                     next += 1
                 }
                 let isEnd = position == upper
-                if !isEnd, !segment.startsCluster(at: position - lower) { continue }
-                if case .hyphenation = cut, fonts.hyphenGlyph[hyphenFont] == 0 {
-                    cut = nil  // no hyphen in this font: not a break
-                    if !isEnd { continue }
-                }
                 let glyphRange = segment.glyphRange(pieceStart - lower, position - lower, rightToLeft: rtl)
                 var advance = 0.0
                 for glyph in glyphRange { advance += Double(segment.glyphs[glyph].advance) }
@@ -219,8 +213,57 @@ extension Paragraph {
         }
     }
 
+    /// Keeps the cuts the glyphs allow, sorted, one per position: a cut must
+    /// fall on a cluster boundary (HarfBuzz merges a removed default-ignorable
+    /// character, such as a soft hyphen, into the next cluster: such a cut
+    /// moves back before it), and a hyphenation cut needs a hyphen glyph in
+    /// the font of the piece before it.
+    private func validate(_ cuts: inout [CutPoint], in word: Word) {
+        var kept = 0
+        for index in cuts.indices {
+            if var point = usable(cuts[index], in: word) {
+                swap(&point, &cuts[kept])
+                kept += 1
+            }
+        }
+        cuts.removeLast(cuts.count - kept)
+        Self.normalise(&cuts)
+    }
+
+    private func usable(_ cut: CutPoint, in word: Word) -> CutPoint? {
+        var segmentIndex = word.segments.lowerBound
+        while segmentIndex < word.segments.upperBound - 1, segments[segmentIndex].range.upperBound < cut.position {
+            segmentIndex += 1
+        }
+        let segment = segments[segmentIndex]
+        let lower = segment.range.lowerBound
+        var position = cut.position
+        var fontBefore = items[segment.item].font
+        if position < segment.range.upperBound {
+            while position > lower, !segment.startsCluster(at: position - lower),
+                  CharacterClass.isDefaultIgnorable(text[position - 1]) {
+                position -= 1
+            }
+            if position == lower {
+                // Moved back to the segment's start: the boundary with the previous segment, if any.
+                guard lower > word.range.lowerBound else { return nil }
+                fontBefore = items[segments[segmentIndex - 1].item].font
+            } else if !segment.startsCluster(at: position - lower) {
+                return nil
+            }
+        }
+        if case .hyphenation = cut.cut, fonts.hyphenGlyph[fontBefore] == 0 { return nil }
+        return CutPoint(position: position, cut: cut.cut)
+    }
+
     /// Sorts cuts by position, keeping the strongest kind at each position.
     private static func normalise(_ cuts: inout [CutPoint]) {
+        var ordered = true
+        for index in cuts.indices.dropFirst() where cuts[index - 1].position >= cuts[index].position {
+            ordered = false
+            break
+        }
+        if ordered { return }
         cuts.sort { $0.position != $1.position ? $0.position < $1.position : $0.cut.priority > $1.cut.priority }
         var kept = 0
         for index in cuts.indices where kept == 0 || cuts[kept - 1].position != cuts[index].position {

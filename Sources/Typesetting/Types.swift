@@ -74,7 +74,8 @@ public struct PositionedGlyph: Sendable, Hashable {
     public var advance: Double
     /// The characters of the glyph's cluster, in logical order, on the first
     /// glyph of the cluster (in the order of `glyphs`); "" on the others.
-    /// A hyphen added at a line break carries "-". Default-ignorable
+    /// A hyphen added at a line break carries "-" (U+2010 "‐" in a font
+    /// without U+002D, e.g. Noto Naskh Arabic); a tab reads " ". Default-ignorable
     /// characters (soft hyphen, ZWJ, bidi controls) have no glyph and are
     /// left out; a no-break space keeps its own character.
     public var text: String

@@ -100,4 +100,18 @@ final class HyphenationTests: XCTestCase {
         }
         for line in layout.lines { XCTAssertLessThanOrEqual(line.width, 100.01) }
     }
+
+    func testSoftHyphenInArabicUsesTheFontsHyphen() throws {
+        // Noto Naskh Arabic has no U+002D: the added hyphen is its U+2010.
+        let text = "المستشفى\u{00AD}الجامعي المستشفى\u{00AD}الجامعي"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style("ar", direction: .rightToLeft), width: 60)
+        let broken = layout.lines.filter(\.hyphenated)
+        XCTAssertFalse(broken.isEmpty)
+        for line in broken {
+            let hyphen = line.runs.flatMap(\.glyphs).first { $0.text == "\u{2010}" }
+            XCTAssertNotNil(hyphen)
+            XCTAssertNotEqual(hyphen?.id, 0)
+        }
+        for line in layout.lines { XCTAssertLessThanOrEqual(line.width, 60.01) }
+    }
 }
