@@ -114,6 +114,7 @@ extension Paragraph {
         list.nodes.append(.penalty(Node.infinitePenalty))
         list.nodes.append(.fill)
         list.nodes.append(.penalty(Node.ejectPenalty, at: text.count))
+        if let limit = options.emergencyWidth { list.allowBreaksInOverwideUnits(limit: limit) }
         return list
     }
 
@@ -382,6 +383,41 @@ extension Segment {
 }
 
 extension NodeList {
+    /// Emergency pass: where material between two legal breakpoints is wider
+    /// than `limit` because of no-break spaces (U+00A0, or spaces UAX #14
+    /// forbids breaking at, as before "»" or ";"), those spaces become
+    /// breakable at the emergency penalty. (Words wider than the limit have
+    /// their own grapheme cuts already.)
+    mutating func allowBreaksInOverwideUnits(limit: Double) {
+        var unitStart = 0
+        var width = 0.0
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            let legal: Bool
+            switch node.kind {
+            case .box: legal = false
+            case .glue: legal = index > 0 && nodes[index - 1].kind == .box
+            case .penalty: legal = node.penalty < Node.infinitePenalty
+            }
+            if legal {
+                // A hyphen added at the break counts too.
+                if width + (node.kind == .penalty ? node.width : 0) > limit + 1e-9 {
+                    for inner in unitStart..<index
+                    where nodes[inner].kind == .penalty && nodes[inner].penalty >= Node.infinitePenalty
+                        && inner + 1 < index && nodes[inner + 1].kind == .glue && !nodes[inner + 1].isFill {
+                        nodes[inner].penalty = Penalties.emergency
+                    }
+                }
+                unitStart = index + 1
+                width = 0
+            } else if node.kind != .penalty, !node.isFill {
+                width += node.width
+            }
+            index += 1
+        }
+    }
+
     /// Removes glue at the end of the list (TeX's `\unskip`).
     mutating func unskip() {
         while let last = nodes.last, last.kind == .glue || (last.kind == .penalty && last.penalty >= Node.infinitePenalty) {
