@@ -37,6 +37,18 @@ final class PerformanceTests: XCTestCase {
         }
     }
 
+    func testFontAndDictionaryLoading() throws {
+        func milliseconds(_ work: () throws -> Void) rethrows -> Double {
+            let start = ContinuousClock.now
+            try work()
+            let (seconds, attoseconds) = (ContinuousClock.now - start).components
+            return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        }
+        let fonts = try milliseconds { _ = try FontLibrary() }
+        let italian = milliseconds { _ = Hyphenator.forLanguage("it-x-timing", directory: "/usr/share/hyphen") }
+        print(String(format: "loading: six fonts %.3f ms, Italian patterns %.3f ms", fonts, italian))
+    }
+
     func testFourPageConsent() throws {
         let paragraphs = Self.document()
         let words = paragraphs.flatMap { $0 }.map { $0.text.split(separator: " ").count }.reduce(0, +)
