@@ -136,7 +136,9 @@ struct ColumnPaginator {
             let absolute = options.marginTop + y
             page.page.items += item.items.map { $0.offsetBy(dx: 0, dy: absolute) }
             if column == "1", let o = item.outline { page.outline.append((o.title, o.level, absolute)) }
-            page.log += "  \(column) y=\(fmt(y)) h=\(fmt(item.height)) " + item.log.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+            if options.collectLog {
+                page.log += "  \(column) y=\(fmt(y)) h=\(fmt(item.height)) " + item.log.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+            }
             y += item.height
         }
         return y

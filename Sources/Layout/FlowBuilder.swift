@@ -155,7 +155,7 @@ struct FlowBuilder {
             let allowed = i == 0 || (i >= 2 && i <= n - 2)
             items.append(FlowItem(height: style.leading, spaceBefore: i == 0 ? spaceBefore : 0, items: placed.items,
                                   breakBefore: allowed, repeatHeader: nil, outline: nil,
-                                  log: "¶\(number) \(i + 1)/\(n) " + placed.log))
+                                  log: options.collectLog ? "¶\(number) \(i + 1)/\(n) " + placed.log : ""))
         }
         if spaceAfter > 0, !items.isEmpty { items[items.count - 1].height += spaceAfter }
         return items
@@ -175,6 +175,7 @@ struct FlowBuilder {
                 // Baseline: centre the line's ascent + descent in the leading.
                 let baseline = (style.leading - (line.ascent + line.descent)) / 2 + line.ascent
                 let items = line.runs.map { PageItem.glyphs(x: band.left + $0.x, y: baseline, run: $0) }
+                guard options.collectLog else { result.append(PlacedLine(items: items, log: "")); continue }
                 let text = line.runs.map(\.text).joined()
                 result.append(PlacedLine(items: items, log: "line w=\(fmt(line.width))/\(fmt(band.width))\(line.hyphenated ? " hy" : "") \(text)"))
             }

@@ -17,8 +17,10 @@ final class PDFPipeline: @unchecked Sendable {
         typesetter = Typesetter(fonts: fonts)
     }
 
-    func layout(_ document: Document) throws -> LaidOutDocument {
-        try DocumentLayout(typesetter: typesetter).layout(document)
+    func layout(_ document: Document, log: Bool = false) throws -> LaidOutDocument {
+        var options = LayoutOptions()
+        options.collectLog = log
+        return try DocumentLayout(typesetter: typesetter, options: options).layout(document)
     }
 
     func pdf(_ first: Document, _ second: Document) throws -> [UInt8] {
@@ -44,7 +46,7 @@ extension OsteoDoc {
 
     /// The layout of a document (pages of frames) and its text log, for tests and debugging.
     public func layout(_ document: Document) throws -> LaidOutDocument {
-        try pdfPipeline().layout(document)
+        try pdfPipeline().layout(document, log: true)
     }
 
     func renderBilingualPDF(_ first: Document, _ second: Document) throws -> [UInt8] {
