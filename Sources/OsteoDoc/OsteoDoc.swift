@@ -117,7 +117,7 @@ public final class OsteoDoc: @unchecked Sendable {
         var blocks = blocks
         if language != content.sourceTag {
             // Name the Italian master right under the title; warn visibly when the translation is behind it.
-            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": contentVersion(content.sourceTag)]))])])]
+            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": f.isolate(contentVersion(content.sourceTag))]))])])]
             if stale { notes.insert(.callout([.paragraph([.strong([.text(try f.string("notice.stale-translation"))])])]), at: 0) }
             let at = blocks.firstIndex { if case .heading = $0 { return true } else { return false } }.map { $0 + 1 } ?? 0
             blocks.insert(contentsOf: notes, at: at)
@@ -130,12 +130,12 @@ public final class OsteoDoc: @unchecked Sendable {
             direction: locale.direction == .rightToLeft ? .rightToLeft : .leftToRight,
             documentId: id, contentVersion: contentVersion(language),
             runningHeader: [
-                try f.format("format.full-name", ["given": plan.patient.givenName, "family": plan.patient.familyName]),
+                try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
                 try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
-                try f.format("header.mrn", ["mrn": plan.patient.mrn]),
+                try f.format("header.mrn", ["mrn": f.isolate(plan.patient.mrn)]),
             ],
             pageLabel: try f.string("page.label"),
-            footerNote: try f.format("footer.note", ["id": id, "version": contentVersion(language)]))
+            footerNote: try f.format("footer.note", ["id": f.isolate(id), "version": f.isolate(contentVersion(language))]))
         return Document(metadata: meta, blocks: blocks)
     }
 

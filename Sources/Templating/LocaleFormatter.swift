@@ -53,6 +53,20 @@ public final class LocaleFormatter {
         return out
     }
 
+    // MARK: Direction
+
+    /// A value from the plan (a name, a phone number, a code) inserted into right-to-left
+    /// text is isolated (UAX #9, BD8): it keeps its own direction and does not reorder the
+    /// sentence around it. A value with right-to-left letters gets FIRST STRONG ISOLATE; any
+    /// other gets LEFT-TO-RIGHT ISOLATE — a phone number has no strong character at all, and
+    /// an FSI would resolve it right to left ("0134 555 010 39+"). Left-to-right documents
+    /// need no isolates.
+    public func isolate(_ value: String) -> String {
+        guard content.direction == .rightToLeft, !value.isEmpty else { return value }
+        let rtl = value.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFC).contains($0.value) }
+        return (rtl ? "\u{2068}" : "\u{2066}") + value + "\u{2069}"
+    }
+
     // MARK: Numbers
 
     public func integer(_ n: Int) -> String { String(n) }

@@ -23,12 +23,12 @@ public enum ViewModelBuilder {
         let title = try f.string(kind == .consent ? "consent.title" : "discharge.title")
 
         let patient = PatientView(
-            fullName: try f.format("format.full-name", ["given": plan.patient.givenName, "family": plan.patient.familyName]),
-            familyName: plan.patient.familyName, givenName: plan.patient.givenName,
+            fullName: try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
+            familyName: f.isolate(plan.patient.familyName), givenName: f.isolate(plan.patient.givenName),
             birthDate: try f.plainDate(plan.patient.birthDate),
-            mrn: plan.patient.mrn, fiscalCode: plan.patient.fiscalCode ?? "",
+            mrn: f.isolate(plan.patient.mrn), fiscalCode: f.isolate(plan.patient.fiscalCode ?? ""),
             language: try languageName(plan.patient.language, f),
-            representativeName: plan.patient.legalRepresentative?.name ?? "",
+            representativeName: f.isolate(plan.patient.legalRepresentative?.name ?? ""),
             representativeRole: try plan.patient.legalRepresentative.map {
                 try f.string("representative-role.\($0.role.rawValue)")
             } ?? "")
@@ -42,7 +42,7 @@ public enum ViewModelBuilder {
             setting: try f.string("setting.\(p.setting.rawValue)"),
             anaesthesia: try f.string("anaesthesia.\(p.anaesthesia.rawValue)"),
             guidance: try f.list(p.guidance.map { try f.string("guidance.\($0.rawValue)") }),
-            operatorName: p.operator.name, operatorTitle: p.operator.title,
+            operatorName: f.isolate(p.operator.name), operatorTitle: f.isolate(p.operator.title),
             ablation: try p.combinedWithAblation.map { try f.string("ablation.\($0.rawValue)") } ?? "")
 
         let targets = try plan.targets.enumerated().map { i, t in
@@ -51,12 +51,12 @@ public enum ViewModelBuilder {
                        lesion: try f.string("lesion.\(t.lesion.rawValue)"),
                        needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
                        cement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
-                       approach: t.approach ?? "—")
+                       approach: t.approach.map(f.isolate) ?? "—")
         }
 
         let preparation = try self.preparation(plan, f)
         let followUps = try plan.followUp.map { fu in
-            FollowUpView(kind: try f.string("follow-up.\(fu.kind.rawValue)"), with: fu.with,
+            FollowUpView(kind: try f.string("follow-up.\(fu.kind.rawValue)"), with: f.isolate(fu.with),
                          date: try f.longDate(CalendarMath.adding(days: fu.afterDays, to: procedureDay)))
         }
         let outcome = try plan.outcome.map { try self.outcome($0, plan: plan, f) }
@@ -64,11 +64,11 @@ public enum ViewModelBuilder {
 
         return ViewModel(
             t: nest(f.content),
-            doc: DocumentInfo(title: title, documentId: documentId, contentVersion: contentVersion,
+            doc: DocumentInfo(title: title, documentId: f.isolate(documentId), contentVersion: f.isolate(contentVersion),
                               languageName: try languageName(f.content.tag, f)),
-            facility: FacilityView(name: plan.facility.name, department: plan.facility.department,
-                                   phone: plan.facility.phone, emergencyNumber: plan.facility.emergencyNumber,
-                                   address: plan.facility.address ?? ""),
+            facility: FacilityView(name: f.isolate(plan.facility.name), department: f.isolate(plan.facility.department),
+                                   phone: f.isolate(plan.facility.phone), emergencyNumber: f.isolate(plan.facility.emergencyNumber),
+                                   address: f.isolate(plan.facility.address ?? "")),
             patient: patient, procedure: procedure, targets: targets, preparation: preparation,
             followUps: followUps, outcome: outcome, timeline: timeline, is: flags)
     }
@@ -145,7 +145,7 @@ public enum ViewModelBuilder {
             let stop = a.stopDaysBefore == 0
                 ? try f.string("anticoagulant.stop.none")
                 : try f.format("anticoagulant.stop.from", ["date": f.longDate(stopDay)])
-            return AnticoagulantView(drug: a.drug, stop: stop, resume: resume)
+            return AnticoagulantView(drug: f.isolate(a.drug), stop: stop, resume: resume)
         }
         return PreparationView(
             fastingText: try f.plural("unit.hours", count: prep.fastingHours),
@@ -172,7 +172,7 @@ public enum ViewModelBuilder {
             discharge: try f.dateTime(o.dischargeAt), targets: targets,
             complications: o.complications.isEmpty ? try f.string("outcome.no-complications")
                 : try f.list(o.complications.map { try f.string("complication.\($0.rawValue)") }),
-            analgesia: o.analgesia ?? "")
+            analgesia: f.isolate(o.analgesia ?? ""))
     }
 
     /// The recovery timeline of the discharge sheet, as concrete dates and clock times, in time order.
@@ -198,14 +198,14 @@ public enum ViewModelBuilder {
         try on(CalendarMath.adding(days: dressingDays, to: procedureDay), "timeline.dressing")
         for a in plan.preparation.anticoagulants {
             switch a.resume {
-            case .sameDay: try on(procedureDay, "timeline.anticoagulant", ["drug": a.drug])
-            case .nextDay: try on(CalendarMath.adding(days: 1, to: procedureDay), "timeline.anticoagulant", ["drug": a.drug])
+            case .sameDay: try on(procedureDay, "timeline.anticoagulant", ["drug": f.isolate(a.drug)])
+            case .nextDay: try on(CalendarMath.adding(days: 1, to: procedureDay), "timeline.anticoagulant", ["drug": f.isolate(a.drug)])
             case .asInstructed: break
             }
         }
         for fu in plan.followUp {
             try on(CalendarMath.adding(days: fu.afterDays, to: procedureDay), "timeline.follow-up.\(fu.kind.rawValue)",
-                   ["with": fu.with])
+                   ["with": f.isolate(fu.with)])
         }
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }

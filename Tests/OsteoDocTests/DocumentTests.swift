@@ -89,3 +89,33 @@ final class DocumentTests: XCTestCase {
         XCTAssertFalse(text.contains("Gravidanza"), "no pregnancy declaration for a 75-year-old")
     }
 }
+
+/// The example plan renders in every shipped language, alone and side by side with Italian.
+final class LanguageRenderingTests: XCTestCase {
+    func testEveryLanguageRendersBothDocumentsInBothFormats() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        for language in engine.content.localeTags {
+            for kind in DocumentKind.allCases {
+                let html = String(decoding: try engine.render(kind, plan: plan, language: language, format: .html), as: UTF8.self)
+                XCTAssertTrue(html.contains("<html lang=\"\(language)\""), language)
+                let pdf = try engine.render(kind, plan: plan, language: language, format: .pdf)
+                XCTAssertTrue(pdf.starts(with: Array("%PDF-1.7".utf8)), language)
+            }
+        }
+    }
+
+    func testBilingualDocuments() throws {
+        let plan = try OsteoDoc.plan(from: try examplePlanData())
+        for (a, b) in [("ar", "it"), ("de", "it")] {
+            let html = String(decoding: try engine.renderBilingual(.consent, plan: plan, language: a, second: b, format: .html), as: UTF8.self)
+            XCTAssertTrue(html.contains("<div class=\"column\" lang=\"\(a)\" dir=\"\(a == "ar" ? "rtl" : "ltr")\">"), a)
+            XCTAssertTrue(html.contains("<div class=\"column\" lang=\"\(b)\" dir=\"ltr\">"), b)
+            let url = try temporaryFolder().appendingPathComponent("\(a)-\(b).pdf")
+            try Data(try engine.renderBilingual(.consent, plan: plan, language: a, second: b, format: .pdf)).write(to: url)
+            XCTAssertEqual(try tool("qpdf", ["--check", url.path]).status, 0)
+            let text = try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output
+            XCTAssertTrue(text.contains("Consenso informato"), "\(a)+\(b): Italian column present")
+            XCTAssertTrue(text.contains(a == "de" ? "Einwilligung" : "الموافقة"), "\(a)+\(b): \(a) column present")
+        }
+    }
+}
