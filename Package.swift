@@ -57,9 +57,9 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"], exclude: ["Golden"]),
         .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
-        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
+        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating"], exclude: ["Golden"]),
     ]
 )

@@ -79,7 +79,11 @@ struct FlowBuilder {
             append(items)
             keepNext = true
         case .paragraph(let content):
-            append(try paragraphItems(content, style: style(.body), band: band, spaceBefore: 7, spaceAfter: 0))
+            // A line with a blank to fill in by hand ("____") is set ragged: justifying it
+            // would stretch the words apart around the blank.
+            let blank = Inline.plainText(content).contains("_____")
+            append(try paragraphItems(content, style: style(.body, alignment: blank ? .start : nil), band: band,
+                                      spaceBefore: 7, spaceAfter: 0))
         case .list(let ordered, let start, let items):
             try addList(ordered: ordered, start: start, items: items, band: band)
         case .checklist(let items):

@@ -1,0 +1,110 @@
+import DocumentModel
+import Typesetting
+import XCTest
+@testable import Layout
+
+/// Pagination rules, checked on small synthetic documents through the layout log.
+final class LayoutTests: XCTestCase {
+    static let typesetter: Typesetter = Typesetter(fonts: try! FontLibrary())
+
+    private func layout(_ blocks: [Block], rtl: Bool = false) throws -> LaidOutDocument {
+        var options = LayoutOptions()
+        options.collectLog = true
+        let meta = DocumentMetadata(title: "T", language: rtl ? "ar" : "it", direction: rtl ? .rightToLeft : .leftToRight,
+                                    documentId: "ID-1", contentVersion: "1", runningHeader: ["Rossi Maria", "cartella n. 1"],
+                                    pageLabel: "Pagina {page} di {pages}", footerNote: "Documento ID-1")
+        return try DocumentLayout(typesetter: Self.typesetter, options: options).layout(Document(metadata: meta, blocks: blocks))
+    }
+
+    private func pages(_ log: String) -> [[String]] {
+        var result: [[String]] = []
+        for line in log.split(separator: "\n") {
+            if line.hasPrefix("page ") { result.append([]) } else { result[result.count - 1].append(String(line)) }
+        }
+        return result
+    }
+
+    private let sentence = "La cementoplastica è una cura che rinforza l'osso malato con un cemento speciale iniettato attraverso un ago sottile."
+    private func filler(_ n: Int) -> [Block] { (0..<n).map { _ in .paragraph([.text(sentence)]) } }
+
+    func testHeadingIsKeptWithWhatFollows() throws {
+        // Fill the page almost to the bottom, then a heading and a paragraph.
+        for n in 20...34 {
+            let doc = try layout(filler(n) + [.heading(level: 2, id: "s1", content: [.text("Rischi")]), .paragraph([.text(sentence)])])
+            for page in pages(doc.log) {
+                if let last = page.last { XCTAssertFalse(last.contains("Rischi"), "heading left alone at the bottom (n=\(n))") }
+            }
+        }
+    }
+
+    func testNoWidowsOrOrphans() throws {
+        let long = Block.paragraph([.text(Array(repeating: sentence, count: 6).joined(separator: " "))])
+        for n in 22...34 {
+            let doc = try layout(filler(n) + [long])
+            var perPage: [Int: Int] = [:]
+            for (p, page) in pages(doc.log).enumerated() {
+                for line in page where line.contains("¶\(n + 1) ") { perPage[p, default: 0] += 1 }
+            }
+            for (_, count) in perPage where perPage.count > 1 {
+                XCTAssertGreaterThanOrEqual(count, 2, "n=\(n): \(perPage)")
+            }
+        }
+    }
+
+    func testTableHeaderRepeatsOnTheNextPage() throws {
+        let rows: [[[Inline]]] = (1...60).map { [[.text("\($0)")], [.text("acetabolo destro")], [.text("8,0 mL")]] }
+        let table = Table(header: [[.text("N.")], [.text("Sede")], [.text("Cemento")]], rows: rows, rowHeaders: false)
+        let doc = try layout([.table(table)])
+        let p = pages(doc.log)
+        XCTAssertGreaterThan(p.count, 1)
+        let first = p[1].first ?? ""
+        XCTAssertTrue(first.contains("(repeated header) header") && first.contains("N.") && first.contains("Cemento"), first)
+    }
+
+    func testSignatureBlockIsNeverSplit() throws {
+        let sig = Block.signature(SignatureBlock(caption: [.text("La/il paziente")], fields: [[.text("Firma")], [.text("Data")], [.text("Ora")]]))
+        for n in 25...36 {
+            let doc = try layout(filler(n) + [sig])
+            let withSignature = pages(doc.log).filter { $0.contains { $0.contains("signature") } }
+            XCTAssertEqual(withSignature.count, 1)
+            let all = withSignature[0].joined(separator: "\n")
+            for label in ["La/il paziente", "Firma", "Data", "Ora"] { XCTAssertTrue(all.contains(label), "n=\(n) \(label)") }
+        }
+    }
+
+    func testRunningHeaderAndPageLabelOnEveryPage() throws {
+        let doc = try layout(filler(80))
+        XCTAssertGreaterThan(doc.pages.count, 2)
+        for (i, page) in doc.pages.enumerated() {
+            let text = page.items.compactMap { item -> String? in
+                if case .glyphs(_, _, let run) = item { return run.text } else { return nil }
+            }.joined(separator: " ")
+            XCTAssertTrue(text.contains("Rossi Maria"), "page \(i + 1)")
+            XCTAssertTrue(text.contains("Pagina \(i + 1) di \(doc.pages.count)"), "page \(i + 1)")
+            XCTAssertTrue(text.contains("Documento ID-1"), "page \(i + 1)")
+        }
+    }
+
+    func testRightToLeftBandsAreMirrored() {
+        let band = Band(left: 50, width: 400, rtl: true)
+        XCTAssertEqual(band.x(offset: 0, width: 100), 350)
+        XCTAssertEqual(band.inset(start: 20).left, 50)
+        XCTAssertEqual(band.inset(start: 20).width, 380)
+        XCTAssertEqual(Band(left: 50, width: 400, rtl: false).x(offset: 10, width: 100), 60)
+    }
+
+    func testWideTablesAreStackedInNarrowColumns() throws {
+        let table = Table(header: (1...5).map { [.text("Colonna \($0)")] }, rows: [(1...5).map { [.text("valore \($0)")] }], rowHeaders: false)
+        var options = LayoutOptions()
+        options.collectLog = true
+        let meta = DocumentMetadata(title: "T", language: "it", direction: .leftToRight, documentId: "X", contentVersion: "1",
+                                    runningHeader: ["A"], pageLabel: "{page}/{pages}", footerNote: "X")
+        let doc = Document(metadata: meta, blocks: [.table(table)])
+        let bilingual = try DocumentLayout(typesetter: Self.typesetter, options: options).layoutBilingual(doc, doc)
+        let lines = bilingual.log.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("row |") && $0.contains("Colonna 1") && $0.contains("valore 1") }, bilingual.log)
+        XCTAssertFalse(lines.contains { $0.contains("header |") })
+        let single = try DocumentLayout(typesetter: Self.typesetter, options: options).layout(doc)
+        XCTAssertTrue(single.log.split(separator: "\n").contains { $0.contains("header |") && $0.contains("Colonna 1") && $0.contains("Colonna 2") })
+    }
+}
