@@ -57,8 +57,8 @@ public final class OsteoDoc: @unchecked Sendable {
 
     /// Decodes and validates a plan export.
     public static func plan(from data: Data) throws -> Plan {
-        do { return try PlanDecoder.decode(data) } catch let e as PlanValidationError {
-            throw OsteoDocError.invalidPlan(e)
+        do { return try PlanDecoder.decode(data) } catch {
+            throw OsteoDocError.invalidPlan(error)  // typed throws: always a PlanValidationError
         }
     }
 
