@@ -24,16 +24,19 @@ public struct ProseUnit: Sendable, Equatable {
 
     /// Splits a file into its optional front matter (`---` … `---` with `key: value` lines) and body.
     static func parse(id: String, path: String, file: String) -> ProseUnit {
-        guard file.hasPrefix("---\n") else { return ProseUnit(id: id, path: path, text: file) }
-        let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.dropFirst().firstIndex(of: "---") else { return ProseUnit(id: id, path: path, text: file) }
+        guard file.hasPrefix("---\n"),
+              let close = file.range(of: "\n---\n", range: file.index(file.startIndex, offsetBy: 3)..<file.endIndex) else {
+            return ProseUnit(id: id, path: path, text: file)
+        }
+        let header = file[file.index(file.startIndex, offsetBy: 4)..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
         var hash: String?
-        for line in lines[1..<end] {
+        for line in header {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count == 2, parts[0] == "source-hash" { hash = parts[1] }
         }
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return ProseUnit(id: id, path: path, text: body, sourceHash: hash, firstLine: end + 2)
+        // The body starts after the closing "---" line; its first line number follows the header's.
+        return ProseUnit(id: id, path: path, text: String(file[close.upperBound...]), sourceHash: hash,
+                         firstLine: header.count + 3)
     }
 }
 
@@ -180,8 +183,8 @@ public struct ContentRepository: Sendable {
                             prose: &prose, localeRelative: localeRelative)
             } else if name.hasSuffix(".md") {
                 let path = "\(localeRelative)/\(inner)"
-                let text = try readText(url.appendingPathComponent(name), path: path)
-                    .replacingOccurrences(of: "\r\n", with: "\n")
+                var text = try readText(url.appendingPathComponent(name), path: path)
+                if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
                 let id = String(inner.dropLast(3))
                 prose[id] = ProseUnit.parse(id: id, path: path, file: text)
             } else if name.hasSuffix(".po"), relative.isEmpty {

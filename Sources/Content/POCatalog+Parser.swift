@@ -197,42 +197,53 @@ private struct POParser {
         return try parseString(rest, line: line)
     }
 
-    /// Reads one `"…"` string that must fill the rest of the line.
+    /// Reads one `"…"` string that must fill the rest of the line. Scans UTF-8 bytes: quotes
+    /// and backslashes are ASCII, so they never occur inside a multi-byte character.
     private func parseString(_ text: Substring, line: Int) throws -> String {
-        var value = ""
-        var i = text.index(after: text.startIndex)  // past the opening quote
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "\"" {
-                let tail = text[text.index(after: i)...].trimmingWhiteSpace()
+        let bytes = text.utf8
+        var value: [UInt8] = []
+        value.reserveCapacity(bytes.count)
+        var i = bytes.index(after: bytes.startIndex)  // past the opening quote
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                let tail = Substring(text.utf8[bytes.index(after: i)...]).trimmingWhiteSpace()
                 guard tail.isEmpty else { throw error(line, "unexpected text after the closing quote: \(tail)") }
-                return value
+                return String(decoding: value, as: UTF8.self)
             }
-            if c == "\\" {
-                i = text.index(after: i)
-                guard i < text.endIndex else { break }
-                switch text[i] {
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                case "r": value.append("\r")
-                case "\"": value.append("\"")
-                case "\\": value.append("\\")
-                default: throw error(line, "bad escape '\\\(text[i])' (allowed: \\n \\t \\r \\\" \\\\)")
+            if c == UInt8(ascii: "\\") {
+                i = bytes.index(after: i)
+                guard i < bytes.endIndex else { break }
+                switch bytes[i] {
+                case UInt8(ascii: "n"): value.append(0x0A)
+                case UInt8(ascii: "t"): value.append(0x09)
+                case UInt8(ascii: "r"): value.append(0x0D)
+                case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
+                default:
+                    let bad = Substring(text.utf8[i...]).prefix(1)
+                    throw error(line, "bad escape '\\\(bad)' (allowed: \\n \\t \\r \\\" \\\\)")
                 }
             } else {
                 value.append(c)
             }
-            i = text.index(after: i)
+            i = bytes.index(after: i)
         }
         throw error(line, "unterminated string: missing closing quote")
     }
 }
 
 extension Substring {
+    /// Drops spaces and tabs at both ends (scanning UTF-8 bytes: both are ASCII).
     func trimmingWhiteSpace() -> Substring {
-        var s = self
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return s
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while start < end {
+            let last = u.index(before: end)
+            guard u[last] == 0x20 || u[last] == 0x09 else { break }
+            end = last
+        }
+        return Substring(u[start..<end])
     }
 }

@@ -28,6 +28,7 @@ public final class OsteoDoc: @unchecked Sendable {
     public let contentVersions: [String: String]
     private let lock = NSLock()
     private var expanders: [String: TemplateExpander] = [:]
+    private var formatters: [String: LocaleFormatter] = [:]
     private var pipeline: PDFPipeline?
     /// Folder of the Noto fonts used for PDF output.
     public let fontDirectory: String
@@ -198,7 +199,10 @@ public final class OsteoDoc: @unchecked Sendable {
             }
             expanders[language] = expander
         }
-        return (expander, LocaleFormatter(content: locale))
+        let formatter = formatters[language] ?? LocaleFormatter(content: locale)
+        formatters[language] = formatter
+        _ = formatter.nestedStrings  // built under the lock, read-only afterwards
+        return (expander, formatter)
     }
 }
 

@@ -7,11 +7,16 @@ import PlanImport
 /// Every string comes from the locale's catalog; a missing key is an error, never
 /// a fallback to another language. Date patterns are catalog strings too
 /// (`format.date`, `format.time`, …), so translators control them.
-public final class LocaleFormatter {
+public final class LocaleFormatter: @unchecked Sendable {
+    // @unchecked: the only mutable state, the date-formatter cache, is guarded by `lock`;
+    // one formatter serves every document of its language, from any thread.
     public let content: LocaleContent
     public let plurals: PluralRules
     private let locale: Locale
     private var formatters: [String: DateFormatter] = [:]
+    private let lock = NSLock()
+    /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once.
+    public private(set) lazy var nestedStrings: [String: Any] = ViewModelBuilder.nest(content)
 
     public init(content: LocaleContent) {
         self.content = content
@@ -81,6 +86,7 @@ public final class LocaleFormatter {
 
     private func formatter(_ pattern: String, offset: Int) -> DateFormatter {
         let key = "\(pattern)|\(offset)"
+        lock.lock(); defer { lock.unlock() }
         if let f = formatters[key] { return f }
         let f = DateFormatter()
         f.locale = locale

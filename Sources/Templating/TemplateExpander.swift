@@ -16,6 +16,7 @@ public final class TemplateExpander: @unchecked Sendable {
     private let library: MustacheLibrary
     private let partialNames: Set<String>
     private let templateSources: [String: String]
+    private let partialsByTemplate: [String: [String]]
 
     private static let registerContentType: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
@@ -44,13 +45,14 @@ public final class TemplateExpander: @unchecked Sendable {
         self.locale = locale
         self.partialNames = Set(locale.prose.keys)
         self.templateSources = templates
+        self.partialsByTemplate = templates.mapValues(Self.partials)
     }
 
     /// Expands the template for `kind` into CommonMark.
     public func expand(_ kind: DocumentKind, model: ViewModel) throws -> String {
         let name = kind.rawValue
         guard let source = templateSources[name] else { throw TemplatingError.missingTemplate(name) }
-        for partial in Self.partials(in: source) where !partialNames.contains(partial) {
+        for partial in partialsByTemplate[name] ?? [] where !partialNames.contains(partial) {
             throw TemplatingError.missingProse(partial, locale: locale.tag)
         }
         guard let text = library.render(model, withTemplate: name) else { throw TemplatingError.missingTemplate(name) }

@@ -63,7 +63,7 @@ public enum ViewModelBuilder {
         let timeline = kind == .discharge ? try self.timeline(plan, flags: flags, f) : []
 
         return ViewModel(
-            t: nest(f.content),
+            t: f.nestedStrings,
             doc: DocumentInfo(title: title, documentId: f.isolate(documentId), contentVersion: f.isolate(contentVersion),
                               languageName: try languageName(f.content.tag, f)),
             facility: FacilityView(name: f.isolate(plan.facility.name), department: f.isolate(plan.facility.department),
