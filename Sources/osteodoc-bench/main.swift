@@ -61,6 +61,13 @@ do {
         bytes = try engine.render(.consent, plan: plans[i % plans.count], language: "it", format: .pdf).count
     }
     let warm = (now() - start) / Double(iterations)
+    let dischargePages = try engine.layout(try engine.document(.discharge, plan: firstPlan, language: "it")).pages.count
+    var dischargeBytes = 0
+    let dischargeStart = now()
+    for i in 0..<iterations {
+        dischargeBytes = try engine.render(.discharge, plan: plans[i % plans.count], language: "it", format: .pdf).count
+    }
+    let dischargeWarm = (now() - dischargeStart) / Double(iterations)
 
     // Cold: the CLI as the front desk runs it.
     let cli = binDir.appendingPathComponent("osteodoc")
@@ -79,8 +86,10 @@ do {
         }
         try? FileManager.default.removeItem(at: out)
     }
-    print("consent (it), example plan, \(iterations) renders in one process")
-    print(String(format: "  warm:        %.2f ms per document (%d pages, %d bytes)", warm, pages, bytes))
+    print("consent and discharge sheet (it), example plan, \(iterations) renders each in one process")
+    print(String(format: "  warm:        %.2f ms per document (%d pages, %d bytes; %.2f ms per page)", warm, pages, bytes,
+                 warm / Double(pages)))
+    print(String(format: "  discharge:   %.2f ms per document (%d pages, %d bytes)", dischargeWarm, dischargePages, dischargeBytes))
     print(String(format: "  first:       %.1f ms (engine set-up, fonts, first render; %d bytes)", setup, first.count))
     print(String(format: "  peak RSS:    %.1f MB", peakRSSMegabytes()))
     if !cold.isEmpty {
