@@ -51,7 +51,8 @@ public enum ViewModelBuilder {
                        lesion: try f.string("lesion.\(t.lesion.rawValue)"),
                        needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
                        cement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
-                       approach: t.approach ?? "—")
+                       approach: t.approach ?? "—",
+                       siteCode: t.site.rawValue, sideCode: t.side.rawValue, levelCode: t.level?.code ?? "")
         }
 
         let preparation = try self.preparation(plan, f)
@@ -65,7 +66,10 @@ public enum ViewModelBuilder {
         return ViewModel(
             t: nest(f.content),
             doc: DocumentInfo(title: title, documentId: documentId, contentVersion: contentVersion,
-                              languageName: try languageName(f.content.tag, f)),
+                              languageName: try languageName(f.content.tag, f),
+                              provenance: try f.format("summary.provenance", [
+                                  "plan": plan.planId, "generator": plan.generator.name,
+                                  "version": plan.generator.version, "datetime": f.dateTime(plan.generatedAt)])),
             facility: FacilityView(name: plan.facility.name, department: plan.facility.department,
                                    phone: plan.facility.phone, emergencyNumber: plan.facility.emergencyNumber,
                                    address: plan.facility.address ?? ""),
@@ -163,6 +167,9 @@ public enum ViewModelBuilder {
             let t = plan.targets[index]
             return OutcomeTargetView(
                 number: index + 1, site: try siteName(t, f), side: try f.string("side.\(t.side.rawValue)"),
+                lesion: try f.string("lesion.\(t.lesion.rawValue)"),
+                needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
+                plannedCement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
                 treated: try f.string(to.treated ? "outcome.treated.yes" : "outcome.treated.no"),
                 cement: to.treated ? try f.format("unit.ml", ["value": f.tenths(to.cementTenthsMl)]) : "—",
                 leakage: try f.string("leakage.\(to.leakage.rawValue)"))
