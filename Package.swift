@@ -14,7 +14,7 @@ let package = Package(
     products: [
         .executable(name: "osteodoc", targets: ["osteodoc"]),
         .executable(name: "osteodoc-bench", targets: ["osteodoc-bench"]),
-        .library(name: "OsteoDoc", targets: ["OsteoDoc"]),
+        .library(name: "OsteoDoc", targets: ["OsteoDoc", "PlanImport", "Templating"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "osteodoc", dependencies: [
             "OsteoDoc", "PlanImport", "Templating", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc"]),
+        .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
 
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
-        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc"]),
+        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
     ]
 )

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Renders the example documents of examples/ into out/ with the release build.
+# Renders the example plan's documents into out/ with the release build:
+# consent and discharge sheet, HTML and PDF, in every shipped language.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build -c release --show-bin-path)/osteodoc"
 mkdir -p out
-for kind in consent discharge; do
-  for fmt in html; do
-    "$BIN" render "$kind" --plan examples/plan.json --out "out/$kind-it.$fmt"
+for dir in locales/*/; do
+  lang="$(basename "$dir")"
+  for kind in consent discharge; do
+    for fmt in html pdf; do
+      "$BIN" render "$kind" --plan examples/plan.json --lang "$lang" --out "out/$kind-$lang.$fmt"
+    done
   done
 done
 ls -l out

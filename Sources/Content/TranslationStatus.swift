@@ -21,6 +21,8 @@ public struct UnitStatus: Sendable, Equatable {
     public var sourceWords: Int
     /// Words of the translation (0 when missing).
     public var words: Int
+    /// For prose: the hash of the current Italian unit, to record in the translation's front matter.
+    public var sourceHash: String? = nil
 }
 
 /// The state of a whole locale.
@@ -60,11 +62,13 @@ extension ContentRepository {
         for (id, unit) in source.prose.sorted(by: { $0.key < $1.key }) {
             let words = Self.wordCount(unit.text)
             guard let translated = target.prose[id], !translated.text.allSatisfy(\.isWhitespace) else {
-                units.append(UnitStatus(kind: .prose, id: id, state: .missing, sourceWords: words, words: 0)); continue
+                units.append(UnitStatus(kind: .prose, id: id, state: .missing, sourceWords: words, words: 0,
+                                        sourceHash: Self.sourceHash(unit.text))); continue
             }
             let current = tag == sourceTag || translated.sourceHash == Self.sourceHash(unit.text)
             units.append(UnitStatus(kind: .prose, id: id, state: current ? .complete : .stale,
-                                    sourceWords: words, words: Self.wordCount(translated.text)))
+                                    sourceWords: words, words: Self.wordCount(translated.text),
+                                    sourceHash: Self.sourceHash(unit.text)))
         }
         for entry in source.strings.entries {
             guard let key = entry.context else { continue }

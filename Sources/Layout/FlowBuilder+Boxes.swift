@@ -7,7 +7,7 @@ extension FlowBuilder {
     mutating func addCallout(_ blocks: [Block]) throws {
         let pad = 9.0, border = 1.8
         let inner = band.inset(start: pad + border, end: pad + border)
-        var sub = FlowBuilder(typesetter: typesetter, options: options, language: language, rtl: band.rtl, band: inner)
+        var sub = child(band: inner)
         for block in blocks { try sub.add(block) }
         var content = sub.flow
         guard !content.isEmpty else { return }
@@ -65,12 +65,5 @@ extension FlowBuilder {
         let height = y + signingSpace + 2 + labelsHeight + 4
         append([FlowItem(height: height, spaceBefore: 14, items: items, breakBefore: true,
                          repeatHeader: nil, outline: nil, log: log.joined(separator: "\n"))])
-    }
-}
-
-extension FlowBuilder {
-    init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool, band: Band) {
-        self.init(typesetter: typesetter, options: options, language: language, rtl: rtl)
-        self.band = band
     }
 }

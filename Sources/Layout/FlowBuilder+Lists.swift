@@ -16,11 +16,11 @@ extension FlowBuilder {
                     itemFlow += try paragraphItems(content, style: style(.body), band: inner,
                                                    spaceBefore: b == 0 ? (index == 0 ? 6 : 3) : 5, spaceAfter: 0)
                 case .list(let o, let s, let nested):
-                    var sub = FlowBuilder(typesetter: typesetter, options: options, language: language, rtl: band.rtl)
+                    var sub = child(band: inner)
                     try sub.addList(ordered: o, start: s, items: nested, band: inner)
                     itemFlow += sub.flow
                 default:
-                    var sub = FlowBuilder(typesetter: typesetter, options: options, language: language, rtl: band.rtl)
+                    var sub = child(band: inner)
                     try sub.add(block)
                     itemFlow += sub.flow
                 }

@@ -10,6 +10,9 @@ extension FlowBuilder {
     mutating func addTable(_ table: Table) throws {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columnCount > 0 else { return }
+        if !table.header.isEmpty && columnCount > 3 && band.width < Self.stackBelowWidth {
+            return try addStacked(table)
+        }
         let widths = try columnWidths(table, count: columnCount)
         var headerIndex: Int?
         if !table.header.isEmpty {
@@ -24,6 +27,24 @@ extension FlowBuilder {
             item.repeatHeader = headerIndex
             if r == 0 && headerIndex != nil { item.breakBefore = false }
             append([item])
+        }
+    }
+
+    /// Below this measure a table of more than three columns is set as one key–value block per
+    /// row (header cell as the key): narrow columns would break words letter by letter.
+    static let stackBelowWidth = 330.0
+
+    private mutating func addStacked(_ table: Table) throws {
+        for (r, cells) in table.rows.enumerated() {
+            let rows = table.header.enumerated().map { c, header in [header, c < cells.count ? cells[c] : []] }
+            var items: [FlowItem] = []
+            for (i, row) in rows.enumerated() {
+                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, rowHeader: true)
+                item.spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
+                item.breakBefore = i == 0
+                items.append(item)
+            }
+            append(items)
         }
     }
 

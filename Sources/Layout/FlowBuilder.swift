@@ -7,17 +7,30 @@ struct FlowBuilder {
     let options: LayoutOptions
     let language: String
     var band: Band
-    private(set) var flow: [FlowItem] = []
+    var flow: [FlowItem] = []
     /// Table headers that repeat on a new page.
-    private(set) var headers: [FlowItem] = []
+    var headers: [FlowItem] = []
     /// The next item must stay with the previous one (after a heading).
     private var keepNext = false
+    /// Numbers paragraphs for the layout log (shared with nested builders).
+    let paragraphs: Counter
 
     init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool) {
         self.typesetter = typesetter
         self.options = options
         self.language = language
         self.band = Band(left: options.marginLeft, width: options.contentWidth, rtl: rtl)
+        self.paragraphs = Counter()
+    }
+
+    /// A builder for content nested in a narrower band (list items, boxes): same type and counters, empty flow.
+    func child(band: Band) -> FlowBuilder {
+        var sub = self
+        sub.flow = []
+        sub.headers = []
+        sub.keepNext = false
+        sub.band = band
+        return sub
     }
 
     // MARK: Type
@@ -139,12 +152,14 @@ struct FlowBuilder {
     func paragraphItems(_ content: [Inline], style: ParagraphStyle, band: Band, spaceBefore: Double,
                         spaceAfter: Double, bold: Bool = false) throws -> [FlowItem] {
         let lines = try layoutLines(content, style: style, band: band, bold: bold)
+        let number = paragraphs.next()
         var items: [FlowItem] = []
         for (i, placed) in lines.enumerated() {
             let n = lines.count
             let allowed = i == 0 || (i >= 2 && i <= n - 2)
             items.append(FlowItem(height: style.leading, spaceBefore: i == 0 ? spaceBefore : 0, items: placed.items,
-                                  breakBefore: allowed, repeatHeader: nil, outline: nil, log: placed.log))
+                                  breakBefore: allowed, repeatHeader: nil, outline: nil,
+                                  log: options.collectLog ? "¶\(number) \(i + 1)/\(n) " + placed.log : ""))
         }
         if spaceAfter > 0, !items.isEmpty { items[items.count - 1].height += spaceAfter }
         return items
@@ -164,6 +179,7 @@ struct FlowBuilder {
                 // Baseline: centre the line's ascent + descent in the leading.
                 let baseline = (style.leading - (line.ascent + line.descent)) / 2 + line.ascent
                 let items = line.runs.map { PageItem.glyphs(x: band.left + $0.x, y: baseline, run: $0) }
+                guard options.collectLog else { result.append(PlacedLine(items: items, log: "")); continue }
                 let text = line.runs.map(\.text).joined()
                 result.append(PlacedLine(items: items, log: "line w=\(fmt(line.width))/\(fmt(band.width))\(line.hyphenated ? " hy" : "") \(text)"))
             }

@@ -37,3 +37,9 @@ struct Band {
             : Band(left: left + indent, width: width - indent - end, rtl: false)
     }
 }
+
+/// A shared counter (reference semantics, so nested builders number on from their parent).
+final class Counter {
+    private var value = 0
+    func next() -> Int { value += 1; return value }
+}

@@ -78,6 +78,8 @@ public struct LayoutOptions: Sendable {
     public var marginBottom = 70.0
     public var bodySize = 11.5, bodyLeading = 16.0
     public var smallSize = 9.5
+    /// Build the text log of lines and page breaks (tests, debugging); off when only the pages are needed.
+    public var collectLog = false
     public init() {}
 
     var contentWidth: Double { pageWidth - marginLeft - marginRight }

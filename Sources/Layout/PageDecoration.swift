@@ -16,6 +16,16 @@ struct PageDecoration {
     let options: LayoutOptions
     let metadata: DocumentMetadata
     let rtl: Bool
+    /// Lines of the running header (one for a single-language document, one per language for a bilingual one).
+    var headerLines: [String]
+
+    init(typesetter: Typesetter, options: LayoutOptions, metadata: DocumentMetadata, rtl: Bool, headerLines: [String]? = nil) {
+        self.typesetter = typesetter
+        self.options = options
+        self.metadata = metadata
+        self.rtl = rtl
+        self.headerLines = headerLines ?? [metadata.runningHeader.joined(separator: "  ·  ")]
+    }
 
     private var style: ParagraphStyle {
         ParagraphStyle(size: options.smallSize + 0.5, leading: 13, language: metadata.language,
@@ -25,9 +35,13 @@ struct PageDecoration {
     func decorate(_ page: inout Page, number: Int, of count: Int) throws {
         let left = options.marginLeft, width = options.contentWidth
         // Header: the identity line, then a rule.
-        let headerBaseline = 40.0
-        let identity = metadata.runningHeader.joined(separator: "  ·  ")
-        page.items += try line([TextSpan(identity, style: .bold)], x: left, width: width, baseline: headerBaseline, align: .start)
+        var headerBaseline = headerLines.count > 1 ? 32.0 : 40.0
+        for (i, identity) in headerLines.enumerated() {
+            page.items += try line([TextSpan(identity, style: i == 0 ? .bold : .regular)], x: left, width: width,
+                                   baseline: headerBaseline, align: .start)
+            headerBaseline += 13
+        }
+        headerBaseline -= 13
         page.items.append(.line(x1: left, y1: headerBaseline + 8, x2: left + width, y2: headerBaseline + 8, width: 0.6, gray: 0.4))
         try footer(&page, number: number, of: count)
     }

@@ -51,14 +51,16 @@ struct Paginator {
                 if k == start, let h = item.repeatHeader, k > 0, flow[k - 1].repeatHeader == h {
                     // The table continues from the previous page: repeat its header row.
                     page.items += headers[h].items.map { $0.offsetBy(dx: 0, dy: y) }
-                    log += "  (repeated header) " + headers[h].log + "\n"
+                    if options.collectLog { log += "  (repeated header) " + headers[h].log + "\n" }
                     y += headers[h].height
                 } else if k != start {
                     y += item.spaceBefore
                 }
                 page.items += item.items.map { $0.offsetBy(dx: 0, dy: y) }
                 if let o = item.outline { outline.append((o.title, o.level, y)) }
-                log += "  y=\(fmt(y - options.marginTop)) h=\(fmt(item.height)) " + item.log.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                if options.collectLog {
+                    log += "  y=\(fmt(y - options.marginTop)) h=\(fmt(item.height)) " + item.log.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                }
                 y += item.height
             }
             pages.append(PaginatedPage(page: page, outline: outline, log: log))

@@ -17,8 +17,17 @@ final class PDFPipeline: @unchecked Sendable {
         typesetter = Typesetter(fonts: fonts)
     }
 
-    func layout(_ document: Document) throws -> LaidOutDocument {
-        try DocumentLayout(typesetter: typesetter).layout(document)
+    func layout(_ document: Document, log: Bool = false) throws -> LaidOutDocument {
+        var options = LayoutOptions()
+        options.collectLog = log
+        return try DocumentLayout(typesetter: typesetter, options: options).layout(document)
+    }
+
+    func pdf(_ first: Document, _ second: Document) throws -> [UInt8] {
+        let laid = try DocumentLayout(typesetter: typesetter).layoutBilingual(first, second)
+        return try exporter.pdf(laid, info: PDFExporter.Info(
+            title: first.metadata.title + " / " + second.metadata.title, language: first.metadata.language,
+            identifier: first.metadata.documentId + "+" + second.metadata.language))
     }
 
     func pdf(_ document: Document) throws -> [UInt8] {
@@ -37,7 +46,13 @@ extension OsteoDoc {
 
     /// The layout of a document (pages of frames) and its text log, for tests and debugging.
     public func layout(_ document: Document) throws -> LaidOutDocument {
-        try pdfPipeline().layout(document)
+        try pdfPipeline().layout(document, log: true)
+    }
+
+    func renderBilingualPDF(_ first: Document, _ second: Document) throws -> [UInt8] {
+        do { return try pdfPipeline().pdf(first, second) } catch let e as OsteoDocError { throw e } catch {
+            throw OsteoDocError.typesetting(String(describing: error))
+        }
     }
 
     func renderPDF(_ document: Document) throws -> [UInt8] {

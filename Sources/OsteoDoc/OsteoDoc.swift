@@ -152,6 +152,18 @@ public final class OsteoDoc: @unchecked Sendable {
     /// The version of the content a document in `language` is built from.
     public func contentVersion(_ language: String) -> String { contentVersions[language] ?? "0" }
 
+    /// Renders a bilingual document: `language` and `second` side by side, section by section.
+    public func renderBilingual(_ kind: DocumentKind, plan: Plan, language: String, second: String, format: OutputFormat,
+                                allowStale: Bool = false) throws -> [UInt8] {
+        guard language != second else { throw OsteoDocError.content("--with names the same language as --lang") }
+        let a = try document(kind, plan: plan, language: language, allowStale: allowStale)
+        let b = try document(kind, plan: plan, language: second, allowStale: allowStale)
+        switch format {
+        case .html: return Array(HTMLWriter.bilingual(a, b).utf8)
+        case .pdf: return try renderBilingualPDF(a, b)
+        }
+    }
+
     /// Deterministic document id from plan id, kind, language and content version.
     public func documentId(_ kind: DocumentKind, plan: Plan, language: String) -> String {
         let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion(language))")

@@ -33,7 +33,9 @@ public enum ScriptClass: Sendable, Hashable {
 public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
     /// The font file bytes (the PDF writer embeds and subsets them).
     public let fileData: [UInt8]
+    /// The font's PostScript name (name table, ID 6), e.g. "NotoSans-Regular".
     public let postScriptName: String
+    /// Font units per em (1000 for Noto Sans, 2048 for some fonts).
     public let unitsPerEm: Int
     /// Ascender (positive) and descender (negative, below the baseline) from
     /// the font's horizontal header, in em, i.e. in pt per 1 pt of size.
@@ -62,6 +64,7 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
     /// Whether the font has a glyph for the character (cmap lookup).
     public func covers(_ scalar: Unicode.Scalar) -> Bool { face.covers(scalar.value) }
 
+    /// The font's `key`.
     public var description: String { key }
 }
 
@@ -70,6 +73,7 @@ public struct FontLoadingError: Error, CustomStringConvertible {
     /// The full path of the file that could not be loaded.
     public let path: String
 
+    /// A message naming the file.
     public var description: String {
         "cannot load font file \(path) (missing or not a font; on Debian install fonts-noto-core)"
     }
@@ -144,17 +148,61 @@ public final class FontLibrary: @unchecked Sendable {
     }
 }
 
-/// The library's fonts and fallback chains as plain indices, for the hot loops.
+/// The library's fonts, fallback chains and the metrics the hot loops need,
+/// as plain values indexed by font number (no class references to retain).
 struct FontTable {
     let fonts: [LoadedFont]
-    let chains: [[Int]]
+    /// Fonts of all chains, one after the other; chain `c` is
+    /// `chainFonts[chainStarts[c]..<chainStarts[c + 1]]`.
+    private let chainFonts: [Int]
+    private let chainStarts: [Int]
+    /// BMP coverage bitmaps, 1024 words per font.
+    private let coverage: [UInt64]
+    let spaceAdvance: [Double]
+    let hyphenAdvance: [Double]
+    let spaceGlyph: [UInt16]
+    let noBreakSpaceGlyph: [UInt16]
+    let hyphenGlyph: [UInt16]
+    /// "-" (U+002D), or "‐" (U+2010) where the font has only that.
+    let hyphenText: [String]
 
     init(_ library: FontLibrary) {
         fonts = library.allFonts
-        chains = library.chainIndices()
+        var chainFonts = [Int](), chainStarts = [0]
+        for chain in library.chainIndices() {
+            chainFonts += chain
+            chainStarts.append(chainFonts.count)
+        }
+        self.chainFonts = chainFonts
+        self.chainStarts = chainStarts
+        coverage = fonts.flatMap { $0.face.bmpCoverage }
+        spaceAdvance = fonts.map { $0.face.spaceAdvance }
+        hyphenAdvance = fonts.map { $0.face.hyphenAdvance }
+        spaceGlyph = fonts.map { $0.face.spaceGlyph }
+        noBreakSpaceGlyph = fonts.map { $0.face.noBreakSpaceGlyph }
+        hyphenGlyph = fonts.map { $0.face.hyphenGlyph }
+        hyphenText = fonts.map { $0.face.hyphenIsMinus ? "-" : "\u{2010}" }
     }
 
-    func chain(arabic: Bool, style: FontStyle) -> [Int] {
-        chains[(arabic ? 4 : 0) + style.index]
+    /// The chain for a script class and style (an index for `firstCovering`, `primary`).
+    func chain(arabic: Bool, style: FontStyle) -> Int {
+        (arabic ? 4 : 0) + style.index
+    }
+
+    func primary(_ chain: Int) -> Int { chainFonts[chainStarts[chain]] }
+
+    func covers(_ font: Int, _ scalar: UInt32) -> Bool {
+        if scalar < 0x10000 {
+            return coverage[font &* 1024 &+ Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+        }
+        return fonts[font].face.covers(scalar)
+    }
+
+    /// The first font of the chain that has a glyph for the scalar, or −1.
+    func firstCovering(_ chain: Int, _ scalar: UInt32) -> Int {
+        for index in chainStarts[chain]..<chainStarts[chain + 1] where covers(chainFonts[index], scalar) {
+            return chainFonts[index]
+        }
+        return -1
     }
 }

@@ -63,11 +63,15 @@ final class HarfBuzzFace: @unchecked Sendable {
     let ascender: Double
     let descender: Double
     let spaceGlyph: UInt16
+    /// The glyph for U+00A0 (the space glyph if the font has none of its own).
+    let noBreakSpaceGlyph: UInt16
     let spaceAdvance: Double
     let hyphenGlyph: UInt16
+    /// The hyphen glyph is U+002D's (else U+2010's).
+    let hyphenIsMinus: Bool
     let hyphenAdvance: Double
     /// Coverage of the Basic Multilingual Plane as a bitmap, plus the rest as a set.
-    private let bmpCoverage: [UInt64]
+    let bmpCoverage: [UInt64]
     private let astralCoverage: Set<UInt32>
 
     /// Loads a font file; returns nil when the file cannot be read or is no font.
@@ -127,7 +131,13 @@ final class HarfBuzzFace: @unchecked Sendable {
             return (UInt16(glyph), Double(hb_font_get_glyph_h_advance(font, glyph)) / Double(upem))
         }
         (spaceGlyph, spaceAdvance) = nominal(0x20)
-        (hyphenGlyph, hyphenAdvance) = nominal(0x2D)
+        let noBreakSpace = nominal(0xA0).0
+        noBreakSpaceGlyph = noBreakSpace != 0 ? noBreakSpace : spaceGlyph
+        // The hyphen added at a hyphenated break: HYPHEN-MINUS, else HYPHEN
+        // (Noto Naskh Arabic has only the latter); 0 if the font has neither.
+        let hyphenMinus = nominal(0x2D)
+        hyphenIsMinus = hyphenMinus.0 != 0
+        (hyphenGlyph, hyphenAdvance) = hyphenIsMinus ? hyphenMinus : nominal(0x2010)
     }
 
     deinit {
@@ -165,6 +175,10 @@ final class HarfBuzzFace: @unchecked Sendable {
         hb_buffer_set_direction(buf, rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
         hb_buffer_set_script(buf, hb_script_t(rawValue: script.raw))
         hb_buffer_set_language(buf, language.handle)
+        // Default-ignorable characters (soft hyphen, ZWJ, bidi controls) take
+        // part in shaping but leave no glyph: otherwise HarfBuzz would put a
+        // zero-width space glyph in their place.
+        hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES)
         hb_shape(font, buf, nil, 0)
 
         var count: UInt32 = 0

@@ -16,7 +16,8 @@ final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     private let isUTF8: Bool
     private let lock = NSLock()
-    private var cache: [String: [Int]] = [:]
+    private var cache: [Int: [(word: [Unicode.Scalar], points: [Int])]] = [:]
+    private var cacheCount = 0
 
     /// Minimum letters before the first and after the last hyphen (Italian
     /// usage, `\lefthyphenmin`/`\righthyphenmin`); a dictionary may ask for more.
@@ -34,8 +35,28 @@ final class Hyphenator: @unchecked Sendable {
 
     // MARK: Registry
 
+    /// One dictionary file, loaded at most once; its own lock lets a slow
+    /// load (German) proceed without blocking other languages.
+    private final class Slot: @unchecked Sendable {
+        private let lock = NSLock()
+        private var loaded = false
+        private var hyphenator: Hyphenator?
+
+        func get(_ path: String) -> Hyphenator? {
+            lock.lock()
+            defer { lock.unlock() }
+            if !loaded {
+                hyphenator = Hyphenator(path: path)
+                loaded = true
+            }
+            return hyphenator
+        }
+    }
+
     private static let registryLock = NSLock()
-    nonisolated(unsafe) private static var registry: [String: Hyphenator?] = [:]
+    /// Slots by resolved file path, and the answer per (directory, language tag).
+    nonisolated(unsafe) private static var slots: [String: Slot] = [:]
+    nonisolated(unsafe) private static var byTag: [String: Hyphenator?] = [:]
 
     /// Dictionary file per primary language subtag (BCP 47). Languages not
     /// listed (ar, uk, ro, …) have no dictionary here and are never hyphenated.
@@ -45,31 +66,41 @@ final class Hyphenator: @unchecked Sendable {
 
     /// The hyphenator for a BCP 47 tag ("it", "de-CH", …), loading its
     /// dictionary on first use (Italian: under 1 ms; German, 1 MB of
-    /// patterns: about 2 s — see `Typesetter.preloadHyphenation`); nil when there is none. A regional dictionary
-    /// (`hyph_de_CH.dic`) is preferred when the tag names a region and the file exists.
+    /// patterns: about 2 s — see `Typesetter.preloadHyphenation`); nil when
+    /// there is none. A regional dictionary (`hyph_de_CH.dic`) is preferred
+    /// when the tag names a region and the file exists.
     static func forLanguage(_ tag: String, directory: String = "/usr/share/hyphen") -> Hyphenator? {
-        let parts = tag.replacingOccurrences(of: "_", with: "-").split(separator: "-").map(String.init)
-        guard let primary = parts.first?.lowercased(), let fallback = defaultFiles[primary] else { return nil }
-        var candidates = [String]()
-        if parts.count > 1, let region = parts.last, region.count == 2 {
-            candidates.append("\(directory)/hyph_\(primary)_\(region.uppercased()).dic")
-        }
-        candidates.append("\(directory)/\(fallback)")
-
+        let tagKey = "\(directory)|\(tag)"
         registryLock.lock()
-        defer { registryLock.unlock() }
-        // Regional files are often symbolic links to one dictionary: load it once.
-        let resolved = candidates.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-        for path in resolved {
-            if let known = registry[path] {
-                if let hyphenator = known { return hyphenator }
-                continue
+        let known = byTag[tagKey]
+        registryLock.unlock()
+        if let known { return known }
+
+        let parts = tag.replacingOccurrences(of: "_", with: "-").split(separator: "-").map(String.init)
+        var result: Hyphenator?
+        if let primary = parts.first?.lowercased(), let fallback = defaultFiles[primary] {
+            var candidates = [String]()
+            if parts.count > 1, let region = parts.last, region.count == 2 {
+                candidates.append("\(directory)/hyph_\(primary)_\(region.uppercased()).dic")
             }
-            let loaded = FileManager.default.fileExists(atPath: path) ? Hyphenator(path: path) : nil
-            registry[path] = .some(loaded)
-            if let loaded { return loaded }
+            candidates.append("\(directory)/\(fallback)")
+            for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
+                // Regional files are often symbolic links to one dictionary: load it once.
+                let path = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
+                registryLock.lock()
+                let slot = slots[path] ?? Slot()
+                slots[path] = slot
+                registryLock.unlock()
+                if let hyphenator = slot.get(path) {
+                    result = hyphenator
+                    break
+                }
+            }
         }
-        return nil
+        registryLock.lock()
+        byTag[tagKey] = .some(result)
+        registryLock.unlock()
+        return result
     }
 
     // MARK: Hyphenation
@@ -77,22 +108,41 @@ final class Hyphenator: @unchecked Sendable {
     /// Allowed hyphenation points of a word made of letters only: offsets `p`
     /// (in Unicode scalars, `leftMin ≤ p ≤ count − rightMin`) such that the
     /// word may be broken between scalar `p − 1` and scalar `p`.
-    func points(_ word: [Unicode.Scalar]) -> [Int] {
+    func points<Letters: Collection>(_ word: Letters) -> [Int] where Letters.Element == Unicode.Scalar {
         guard word.count >= Self.leftMin + Self.rightMin else { return [] }
-        var lower = String.UnicodeScalarView()
-        for scalar in word {
-            // Patterns are lower case; keep one scalar per scalar so offsets hold.
-            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            lower.append(mapped.count == 1 ? mapped.first! : scalar)
-        }
-        let key = String(lower)
+        // The cache is keyed by a hash of the lower-cased word, checked
+        // letter by letter, so that a hit allocates nothing.
+        var hasher = Hasher()
+        for scalar in word { hasher.combine(Self.lowercased(scalar).value) }
+        let hash = hasher.finalize()
         lock.lock()
         defer { lock.unlock() }
-        if let cached = cache[key] { return cached }
-        let result = compute(Array(lower))
-        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
-        cache[key] = result
+        if let bucket = cache[hash] {
+            for entry in bucket where entry.word.count == word.count {
+                if zip(entry.word, word).allSatisfy({ $0 == Self.lowercased($1) }) { return entry.points }
+            }
+        }
+        let lower = word.map(Self.lowercased)
+        let result = compute(lower)
+        if cacheCount > 100_000 {
+            cache.removeAll(keepingCapacity: true)
+            cacheCount = 0
+        }
+        cache[hash, default: []].append((lower, result))
+        cacheCount += 1
         return result
+    }
+
+    /// Patterns are lower case; one scalar maps to one scalar so offsets hold.
+    private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 {
+            return value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar
+        }
+        if value >= 0xC0 && value <= 0xDE && value != 0xD7 { return Unicode.Scalar(value + 0x20)! }
+        if value <= 0xFF { return scalar }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : scalar
     }
 
     /// Runs `hnj_hyphen_hyphenate3` (must be called with `lock` held).

@@ -91,10 +91,11 @@ enum LineBreaker {
             }
             let forced = node.isForcedBreak
             let isLast = position == count - 1
-            var best = [Double](repeating: .infinity, count: 4)
-            var bestFrom = [Int](repeating: -1, count: 4)
+            var best = SIMD4<Double>(repeating: .infinity)
+            var bestFrom = SIMD4<Int>(repeating: -1)
             var minimum = Double.infinity
-            // The least bad of the nodes deactivated as overfull, for the final pass.
+            // Of the nodes deactivated as overfull, the one giving the least
+            // overfull line (the latest break; then fewest demerits), for the final pass.
             var overfullFallback = -1
             survivors.removeAll(keepingCapacity: true)
 
@@ -138,9 +139,14 @@ enum LineBreaker {
                 // §851: a node stays active unless the line is overfull or the break is forced.
                 if !overfull && !forced { survivors.append(candidate) }
                 if overfull {
-                    if parameters.isFinalPass,
-                       overfullFallback < 0 || from.totalDemerits < records[overfullFallback].totalDemerits {
-                        overfullFallback = candidate
+                    if parameters.isFinalPass {
+                        if overfullFallback < 0 { overfullFallback = candidate } else {
+                            let other = records[overfullFallback]
+                            if from.position > other.position
+                                || (from.position == other.position && from.totalDemerits < other.totalDemerits) {
+                                overfullFallback = candidate
+                            }
+                        }
                     }
                     continue
                 }

@@ -74,32 +74,31 @@ extension Paragraph {
             let value = text[index]
             let chain = fonts.chain(arabic: scripts[index] == .arabic, style: styles[index])
             var chosen = -1
-            if value >= 0x21 && value < 0x7F {
-                chosen = chain.first { fonts.fonts[$0].face.covers(value) } ?? -1
+            if (value > 0x20 && value < 0x7F) || (value > 0xA0 && value < 0x300 && value != 0xAD) {
+                // Printable ASCII, Latin-1 and Latin Extended: no property lookup.
+                chosen = fonts.firstCovering(chain, value)
+            } else if CharacterClass.isSpace(value) || CharacterClass.isNoBreakSpace(value) {
+                chosen = fonts.firstCovering(chain, value)
+                if chosen < 0 { chosen = previousFont >= 0 ? previousFont : fonts.primary(chain) }
             } else {
                 let properties = scalars[index].properties
                 let category = properties.generalCategory
-                if category == .control || properties.isDefaultIgnorableCodePoint
-                    || CharacterClass.isSpace(value) || CharacterClass.isNewline(value) {
-                    chosen = previousFont >= 0 ? previousFont : chain[0]
-                    if CharacterClass.isSpace(value) || value == 0xA0,
-                       let covering = chain.first(where: { fonts.fonts[$0].face.covers(value) }) {
-                        chosen = covering
-                    }
+                if category == .control || CharacterClass.isDefaultIgnorable(value) || CharacterClass.isNewline(value) {
+                    chosen = previousFont >= 0 ? previousFont : fonts.primary(chain)
                 } else {
                     let isMark = category == .nonspacingMark || category == .enclosingMark
                         || category == .spacingMark
-                    if isMark, previousFont >= 0, fonts.fonts[previousFont].face.covers(value) {
+                    if isMark, previousFont >= 0, fonts.covers(previousFont, value) {
                         chosen = previousFont
                     } else {
-                        chosen = chain.first { fonts.fonts[$0].face.covers(value) } ?? -1
+                        chosen = fonts.firstCovering(chain, value)
                     }
                 }
             }
             if chosen < 0 {
                 let character = Character(scalars[index])
                 if !missing.contains(character) { missing.append(character) }
-                chosen = chain[0]
+                chosen = fonts.primary(chain)
             }
             result[index] = chosen
             previousFont = chosen

@@ -149,18 +149,25 @@ extension Paragraph {
             let rtl = level & 1 == 1
             let font = fonts.fonts[atoms[first].font]
             var glyphs = [PositionedGlyph]()
+            glyphs.reserveCapacity(4 * (last - first))
             var pen = 0.0
-            let order = rtl ? Array((first..<last).reversed()) : Array(first..<last)
-            for index in order {
+            for step in 0..<(last - first) {
+                let index = rtl ? last - 1 - step : first + step
                 switch atoms[index].content {
                 case let .piece(piece):
-                    appendGlyphs(of: piece, size: size, pen: &pen, to: &glyphs)
+                    appendGlyphs(of: piece, rightToLeft: rtl, size: size, pen: &pen, to: &glyphs)
                 case let .space(position, width):
-                    glyphs.append(PositionedGlyph(id: font.face.spaceGlyph, x: pen, y: 0, advance: width,
-                                                  text: String(scalars[position])))
+                    let font = atoms[index].font
+                    let id = CharacterClass.isNoBreakSpace(text[position])
+                        ? fonts.noBreakSpaceGlyph[font] : fonts.spaceGlyph[font]
+                    // A tab is set as a space and reads as one.
+                    glyphs.append(PositionedGlyph(id: id, x: pen, y: 0, advance: width,
+                                                  text: text[position] == 0x09 ? " " : String(scalars[position])))
                     pen += width
                 case let .hyphen(width):
-                    glyphs.append(PositionedGlyph(id: font.face.hyphenGlyph, x: pen, y: 0, advance: width, text: "-"))
+                    let font = atoms[index].font
+                    glyphs.append(PositionedGlyph(id: fonts.hyphenGlyph[font], x: pen, y: 0, advance: width,
+                                                  text: fonts.hyphenText[font]))
                     pen += width
                 }
             }
@@ -173,34 +180,46 @@ extension Paragraph {
     }
 
     /// Appends a piece's glyphs, scaled to `size`, with the text of each
-    /// cluster on its first glyph.
-    private func appendGlyphs(of piece: Piece, size: Double, pen: inout Double, to glyphs: inout [PositionedGlyph]) {
+    /// cluster on its first glyph. Clusters are monotonic (HarfBuzz's default
+    /// cluster level): a cluster's text ends where the next cluster in
+    /// logical order starts — the next different cluster in the array for
+    /// left to right, the previous different one for right to left.
+    private func appendGlyphs(of piece: Piece, rightToLeft: Bool, size: Double, pen: inout Double,
+                              to glyphs: inout [PositionedGlyph]) {
         let segment = segments[piece.segment]
         let base = segment.range.lowerBound
-        // Cluster starts in the piece, ascending, to find where each cluster's text ends.
-        var starts = [Int]()
-        for index in piece.glyphs { starts.append(Int(segment.glyphs[index].cluster)) }
-        starts.sort()
+        let pieceEnd = Int32(piece.range.upperBound - base)
         var previousCluster: Int32 = -1
         for index in piece.glyphs {
             let glyph = segment.glyphs[index]
             var text = ""
             if glyph.cluster != previousCluster {
-                let clusterStart = Int(glyph.cluster)
-                var clusterEnd = piece.range.upperBound - base
-                for start in starts where start > clusterStart {
-                    clusterEnd = start
-                    break
+                var clusterEnd = pieceEnd
+                if rightToLeft {
+                    if index > piece.glyphs.lowerBound, previousCluster > glyph.cluster { clusterEnd = previousCluster }
+                } else {
+                    var next = index + 1
+                    while next < piece.glyphs.upperBound, segment.glyphs[next].cluster == glyph.cluster { next += 1 }
+                    if next < piece.glyphs.upperBound { clusterEnd = segment.glyphs[next].cluster }
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[(base + clusterStart)..<(base + clusterEnd)])
-                text = String(view)
+                let start = base + Int(glyph.cluster), end = base + Int(clusterEnd)
+                if end == start + 1 {
+                    text = String(scalars[start])
+                } else {
+                    // Default-ignorable characters (removed by HarfBuzz, merged
+                    // into a neighbour's cluster) are left out of the text.
+                    var view = String.UnicodeScalarView()
+                    for position in start..<end where !CharacterClass.isDefaultIgnorable(self.text[position]) {
+                        view.append(scalars[position])
+                    }
+                    text = String(view)
+                }
                 previousCluster = glyph.cluster
             }
+            let advance = Double(glyph.advance) * size
             glyphs.append(PositionedGlyph(id: glyph.id, x: pen + Double(glyph.xOffset) * size,
-                                          y: Double(glyph.yOffset) * size,
-                                          advance: Double(glyph.advance) * size, text: text))
-            pen += Double(glyph.advance) * size
+                                          y: Double(glyph.yOffset) * size, advance: advance, text: text))
+            pen += advance
         }
     }
 

@@ -114,11 +114,12 @@ extension Paragraph {
         list.nodes.append(.penalty(Node.infinitePenalty))
         list.nodes.append(.fill)
         list.nodes.append(.penalty(Node.ejectPenalty, at: text.count))
+        if let limit = options.emergencyWidth { list.allowBreaksInOverwideUnits(limit: limit) }
         return list
     }
 
     private func spaceGlue(at position: Int, _ options: NodeOptions) -> Node {
-        let width = fonts.fonts[fontOf[position]].face.spaceAdvance * options.size
+        let width = fonts.spaceAdvance[fontOf[position]] * options.size
         return Node(kind: .glue, width: width,
                     stretch: options.justified ? width / 2 : 0,
                     shrink: options.justified ? width / 3 : 0,
@@ -139,66 +140,145 @@ extension Paragraph {
         }
     }
 
+    /// A break opportunity strictly inside a word.
+    private struct CutPoint {
+        var position: Int
+        var cut: Cut
+    }
+
     /// Boxes for the pieces of a word, with penalties at its break opportunities.
     private func appendWord(_ index: Int, to list: inout NodeList, _ options: NodeOptions) {
         let word = words[index]
-        // Break opportunities strictly inside the word, by position.
-        var cuts = [Int: Cut]()
-        func add(_ position: Int, _ cut: Cut) {
-            if let existing = cuts[position], existing.priority >= cut.priority { return }
-            cuts[position] = cut
-        }
+        var cuts = [CutPoint]()
         if word.range.count > 1 {
             for position in word.range.lowerBound + 1..<word.range.upperBound
             where breakActions[position - 1] != .prohibited {
-                let hyphen = CharacterClass.isHyphen(text[position - 1])
-                add(position, .explicit(penalty: hyphen ? Penalties.explicitHyphen : 0, flagged: hyphen))
+                let previous = text[position - 1]
+                if previous == 0xAD {
+                    // A soft hyphen is a discretionary hyphen: a visible one appears if the line breaks there.
+                    cuts.append(CutPoint(position: position, cut: .hyphenation))
+                    continue
+                }
+                let hyphen = CharacterClass.isHyphen(previous)
+                cuts.append(CutPoint(position: position,
+                                     cut: .explicit(penalty: hyphen ? Penalties.explicitHyphen : 0, flagged: hyphen)))
             }
         }
         if let hyphenator = options.hyphenator {
-            for position in hyphenationPoints(word, hyphenator) { add(position, .hyphenation) }
+            appendHyphenationPoints(word, hyphenator, to: &cuts)
         }
+        if !cuts.isEmpty { validate(&cuts, in: word) }
         if let limit = options.emergencyWidth, width(of: word) * options.size > limit {
             addEmergencyCuts(word, limit: limit, size: options.size, cuts: &cuts)
+            validate(&cuts, in: word)
         }
 
+        var next = 0
         for segmentIndex in word.segments {
             let segment = segments[segmentIndex]
+            let lower = segment.range.lowerBound, upper = segment.range.upperBound
             let rtl = items[segment.item].isRightToLeft
             let hyphenFont = items[segment.item].font
-            var pieceStart = segment.range.lowerBound
-            let inner = cuts.keys.filter { $0 > segment.range.lowerBound && $0 < segment.range.upperBound }.sorted()
-            for position in inner + [segment.range.upperBound] {
-                let isEnd = position == segment.range.upperBound
-                if !isEnd, !segment.startsCluster(at: position - segment.range.lowerBound) { continue }
-                let glyphRange = segment.glyphRange(pieceStart - segment.range.lowerBound,
-                                                    position - segment.range.lowerBound, rightToLeft: rtl)
+            var pieceStart = lower
+            while true {
+                // The next cut inside the segment, else the segment's end (with
+                // the cut there, if any, between this segment and the next).
+                var position = upper
+                var cut: Cut?  // `validate` made every cut usable
+                if next < cuts.count, cuts[next].position <= upper {
+                    position = cuts[next].position
+                    cut = cuts[next].cut
+                    next += 1
+                }
+                let isEnd = position == upper
+                let glyphRange = segment.glyphRange(pieceStart - lower, position - lower, rightToLeft: rtl)
                 var advance = 0.0
                 for glyph in glyphRange { advance += Double(segment.glyphs[glyph].advance) }
                 list.pieces.append(Piece(segment: segmentIndex, range: pieceStart..<position, glyphs: glyphRange))
                 list.nodes.append(.box(width: advance * options.size, piece: list.pieces.count - 1))
                 pieceStart = position
-                // A cut at the end of the word is the space or newline that follows.
-                guard position < word.range.upperBound, let cut = cuts[position] else { continue }
-                switch cut {
-                case let .explicit(penalty, flagged):
-                    list.nodes.append(.penalty(penalty, flagged: flagged, at: position))
-                case .hyphenation:
-                    let hyphen = fonts.fonts[hyphenFont].face.hyphenAdvance * options.size
-                    list.nodes.append(.penalty(Penalties.hyphen, width: hyphen, flagged: true,
-                                               hyphenFont: hyphenFont, at: position))
-                case .emergency:
-                    list.nodes.append(.penalty(Penalties.emergency, at: position))
+                if let cut {
+                    switch cut {
+                    case let .explicit(penalty, flagged):
+                        list.nodes.append(.penalty(penalty, flagged: flagged, at: position))
+                    case .hyphenation:
+                        let hyphen = fonts.hyphenAdvance[hyphenFont] * options.size
+                        list.nodes.append(.penalty(Penalties.hyphen, width: hyphen, flagged: true,
+                                                   hyphenFont: hyphenFont, at: position))
+                    case .emergency:
+                        list.nodes.append(.penalty(Penalties.emergency, at: position))
+                    }
                 }
+                if isEnd { break }
             }
         }
+    }
+
+    /// Keeps the cuts the glyphs allow, sorted, one per position: a cut must
+    /// fall on a cluster boundary (HarfBuzz merges a removed default-ignorable
+    /// character, such as a soft hyphen, into the next cluster: such a cut
+    /// moves back before it), and a hyphenation cut needs a hyphen glyph in
+    /// the font of the piece before it.
+    private func validate(_ cuts: inout [CutPoint], in word: Word) {
+        var kept = 0
+        for index in cuts.indices {
+            if var point = usable(cuts[index], in: word) {
+                swap(&point, &cuts[kept])
+                kept += 1
+            }
+        }
+        cuts.removeLast(cuts.count - kept)
+        Self.normalise(&cuts)
+    }
+
+    private func usable(_ cut: CutPoint, in word: Word) -> CutPoint? {
+        var segmentIndex = word.segments.lowerBound
+        while segmentIndex < word.segments.upperBound - 1, segments[segmentIndex].range.upperBound < cut.position {
+            segmentIndex += 1
+        }
+        let segment = segments[segmentIndex]
+        let lower = segment.range.lowerBound
+        var position = cut.position
+        var fontBefore = items[segment.item].font
+        if position < segment.range.upperBound {
+            while position > lower, !segment.startsCluster(at: position - lower),
+                  CharacterClass.isDefaultIgnorable(text[position - 1]) {
+                position -= 1
+            }
+            if position == lower {
+                // Moved back to the segment's start: the boundary with the previous segment, if any.
+                guard lower > word.range.lowerBound else { return nil }
+                fontBefore = items[segments[segmentIndex - 1].item].font
+            } else if !segment.startsCluster(at: position - lower) {
+                return nil
+            }
+        }
+        if case .hyphenation = cut.cut, fonts.hyphenGlyph[fontBefore] == 0 { return nil }
+        return CutPoint(position: position, cut: cut.cut)
+    }
+
+    /// Sorts cuts by position, keeping the strongest kind at each position.
+    private static func normalise(_ cuts: inout [CutPoint]) {
+        var ordered = true
+        for index in cuts.indices.dropFirst() where cuts[index - 1].position >= cuts[index].position {
+            ordered = false
+            break
+        }
+        if ordered { return }
+        cuts.sort { $0.position != $1.position ? $0.position < $1.position : $0.cut.priority > $1.cut.priority }
+        var kept = 0
+        for index in cuts.indices where kept == 0 || cuts[kept - 1].position != cuts[index].position {
+            cuts[kept] = cuts[index]
+            kept += 1
+        }
+        cuts.removeLast(cuts.count - kept)
     }
 
     /// Cuts at every grapheme boundary inside the stretches of a word that
     /// are wider than `limit` between two of its break opportunities (with
     /// the hyphen, if one would be added): the only way to keep such a
     /// stretch within the measure.
-    private func addEmergencyCuts(_ word: Word, limit: Double, size: Double, cuts: inout [Int: Cut]) {
+    private func addEmergencyCuts(_ word: Word, limit: Double, size: Double, cuts: inout [CutPoint]) {
         // Advance of each scalar of the word (a cluster's advance goes to its first scalar).
         var advances = [Double](repeating: 0, count: word.range.count)
         for index in word.segments {
@@ -206,19 +286,22 @@ extension Paragraph {
             let base = segment.range.lowerBound - word.range.lowerBound
             for glyph in segment.glyphs { advances[base + Int(glyph.cluster)] += Double(glyph.advance) }
         }
-        let bounds = [word.range.lowerBound] + cuts.keys.sorted() + [word.range.upperBound]
+        let existing = cuts
         var boundaries: [Int]?
-        for (start, end) in zip(bounds, bounds.dropFirst()) {
+        var start = word.range.lowerBound
+        for index in 0...existing.count {
+            let end = index < existing.count ? existing[index].position : word.range.upperBound
+            defer { start = end }
             var width = 0.0
             for position in start..<end { width += advances[position - word.range.lowerBound] }
             width *= size
-            if case .hyphenation = cuts[end] {
-                width += fonts.fonts[fontOf[end - 1]].face.hyphenAdvance * size
+            if index < existing.count, case .hyphenation = existing[index].cut {
+                width += fonts.hyphenAdvance[fontOf[end - 1]] * size
             }
             guard width > limit else { continue }
             if boundaries == nil { boundaries = graphemeBoundaries(word) }
             for position in boundaries! where position > start && position < end {
-                cuts[position] = .emergency
+                cuts.append(CutPoint(position: position, cut: .emergency))
             }
         }
     }
@@ -232,37 +315,36 @@ extension Paragraph {
         return total
     }
 
-    /// Hyphenation points (absolute offsets) of a word: in each run of at
-    /// least five Latin letters that has a lower-case letter (so never in an
-    /// acronym), and never in a word with digits. Apostrophes end a run, so
-    /// "l'osso" breaks only at spaces while "dell'anestesia" may become
-    /// "dell'ane-ste-sia".
-    private func hyphenationPoints(_ word: Word, _ hyphenator: Hyphenator) -> [Int] {
-        var result = [Int]()
+    /// Hyphenation points of a word, appended in ascending order: in each
+    /// run of at least five Latin letters that has a lower-case letter (so
+    /// never in an acronym), and never in a word with digits. Apostrophes end
+    /// a run, so "l'osso" breaks only at spaces while "dell'anestesia" may
+    /// become "dell'ane-ste-sia".
+    private func appendHyphenationPoints(_ word: Word, _ hyphenator: Hyphenator, to cuts: inout [CutPoint]) {
+        var runs = [(start: Int, end: Int)]()
         var runStart = -1
         var hasLower = false
         func finish(_ end: Int) {
-            defer { runStart = -1; hasLower = false }
-            guard runStart >= 0, end - runStart >= 5, hasLower else { return }
-            for point in hyphenator.points(Array(scalars[runStart..<end])) {
-                result.append(runStart + point)
-            }
+            if runStart >= 0, end - runStart >= 5, hasLower { runs.append((runStart, end)) }
+            runStart = -1
+            hasLower = false
         }
         for position in word.range {
-            let properties = scalars[position].properties
-            if properties.generalCategory == .decimalNumber { return [] }
-            let category = properties.generalCategory
-            let isLetter = properties.isAlphabetic || category == .nonspacingMark || category == .spacingMark
-            let isLatin = items[Int(itemOf[position])].script == .latin
-            if isLetter && isLatin {
+            let kind = CharacterClass.letterKind(scalars[position])
+            if kind == .digit { return }
+            if kind != .other, items[Int(itemOf[position])].script == .latin {
                 if runStart < 0 { runStart = position }
-                if properties.isLowercase { hasLower = true }
+                if kind == .lowercase { hasLower = true }
             } else {
                 finish(position)
             }
         }
         finish(word.range.upperBound)
-        return result
+        for run in runs {
+            for point in hyphenator.points(scalars[run.start..<run.end]) {
+                cuts.append(CutPoint(position: run.start + point, cut: .hyphenation))
+            }
+        }
     }
 
     /// Offsets strictly inside a word where a grapheme cluster (UAX #29) begins.
@@ -301,6 +383,41 @@ extension Segment {
 }
 
 extension NodeList {
+    /// Emergency pass: where material between two legal breakpoints is wider
+    /// than `limit` because of no-break spaces (U+00A0, or spaces UAX #14
+    /// forbids breaking at, as before "»" or ";"), those spaces become
+    /// breakable at the emergency penalty. (Words wider than the limit have
+    /// their own grapheme cuts already.)
+    mutating func allowBreaksInOverwideUnits(limit: Double) {
+        var unitStart = 0
+        var width = 0.0
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            let legal: Bool
+            switch node.kind {
+            case .box: legal = false
+            case .glue: legal = index > 0 && nodes[index - 1].kind == .box
+            case .penalty: legal = node.penalty < Node.infinitePenalty
+            }
+            if legal {
+                // A hyphen added at the break counts too.
+                if width + (node.kind == .penalty ? node.width : 0) > limit + 1e-9 {
+                    for inner in unitStart..<index
+                    where nodes[inner].kind == .penalty && nodes[inner].penalty >= Node.infinitePenalty
+                        && inner + 1 < index && nodes[inner + 1].kind == .glue && !nodes[inner + 1].isFill {
+                        nodes[inner].penalty = Penalties.emergency
+                    }
+                }
+                unitStart = index + 1
+                width = 0
+            } else if node.kind != .penalty, !node.isFill {
+                width += node.width
+            }
+            index += 1
+        }
+    }
+
     /// Removes glue at the end of the list (TeX's `\unskip`).
     mutating func unskip() {
         while let last = nodes.last, last.kind == .glue || (last.kind == .penalty && last.penalty >= Node.infinitePenalty) {

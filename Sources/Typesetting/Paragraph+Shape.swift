@@ -13,35 +13,35 @@ extension Paragraph {
 
         // Look up every segment in the cache with one lock, shape the misses
         // with one buffer, then store them with one lock.
-        var keys = [ShapeCache.Key]()
-        keys.reserveCapacity(segments.count)
+        var requests = [ShapeCache.Request]()
+        requests.reserveCapacity(segments.count)
         for word in words {
-            let context = Array(text[word.range])
             for index in word.segments {
                 let segment = segments[index]
                 let item = items[segment.item]
-                keys.append(ShapeCache.Key(
-                    context: context,
+                requests.append(ShapeCache.Request(
+                    context: word.range,
                     start: Int32(segment.range.lowerBound - word.range.lowerBound),
                     end: Int32(segment.range.upperBound - word.range.lowerBound),
-                    font: Int16(item.font), rightToLeft: item.isRightToLeft,
-                    script: item.script.raw, language: language))
+                    font: Int16(item.font), rightToLeft: item.isRightToLeft, script: item.script.raw))
             }
         }
-        var results = cache.lookup(keys)
-        var fresh = [(ShapeCache.Key, [ShapedGlyph])]()
+        ShapeCache.hash(&requests, text: text, language: language)
+        var results = cache.lookup(requests, text: text, language: language)
         if results.contains(where: { $0 == nil }) {
+            var fresh = [(ShapeCache.Request, [ShapedGlyph])]()
             let buffer = ShapingBuffer()
             let shapingLanguage = ShapingLanguage(language)
             for index in results.indices where results[index] == nil {
-                let key = keys[index]
-                let glyphs = fonts.fonts[Int(key.font)].face.shape(
-                    key.context, range: Int(key.start)..<Int(key.end), rightToLeft: key.rightToLeft,
-                    script: ScriptCode(raw: key.script), language: shapingLanguage, buffer: buffer)
+                let request = requests[index]
+                let glyphs = fonts.fonts[Int(request.font)].face.shape(
+                    Array(text[request.context]), range: Int(request.start)..<Int(request.end),
+                    rightToLeft: request.rightToLeft, script: ScriptCode(raw: request.script),
+                    language: shapingLanguage, buffer: buffer)
                 results[index] = glyphs
-                fresh.append((key, glyphs))
+                fresh.append((request, glyphs))
             }
-            cache.insert(fresh)
+            cache.insert(fresh, text: text, language: language)
         }
         var missing = [Character]()
         for index in segments.indices {

@@ -81,4 +81,51 @@ enum CharacterClass {
     static func isHyphen(_ scalar: UInt32) -> Bool {
         scalar == 0x2D || scalar == 0x2010 || scalar == 0x2012 || scalar == 0x2013
     }
+
+    /// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties, 15.0)
+    /// as ranges, to avoid a property lookup per character.
+    static func isDefaultIgnorable(_ value: UInt32) -> Bool {
+        if value < 0xAD { return false }
+        if value < 0x2000 {
+            return value == 0xAD || value == 0x034F || value == 0x061C || value == 0x115F || value == 0x1160
+                || value == 0x17B4 || value == 0x17B5 || (value >= 0x180B && value <= 0x180F)
+        }
+        if value < 0x2070 {
+            return (value >= 0x200B && value <= 0x200F) || (value >= 0x202A && value <= 0x202E) || value >= 0x2060
+        }
+        if value < 0xE000 { return value == 0x3164 }
+        if value < 0x10000 {
+            return (value >= 0xFE00 && value <= 0xFE0F) || value == 0xFEFF || value == 0xFFA0
+                || (value >= 0xFFF0 && value <= 0xFFF8)
+        }
+        return (value >= 0x1BCA0 && value <= 0x1BCA3) || (value >= 0x1D173 && value <= 0x1D17A)
+            || (value >= 0xE0000 && value <= 0xE0FFF)
+    }
+
+    enum LetterKind { case lowercase, letter, digit, other }
+
+    /// Letter (marks count as letters, so that decomposed accents stay in a
+    /// word), lower-case letter or decimal digit; ASCII and Latin-1 without
+    /// a Unicode property lookup.
+    static func letterKind(_ scalar: Unicode.Scalar) -> LetterKind {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x61 && value <= 0x7A { return .lowercase }
+            if value >= 0x41 && value <= 0x5A { return .letter }
+            if value >= 0x30 && value <= 0x39 { return .digit }
+            return .other
+        }
+        if value >= 0xC0 && value <= 0xFF {
+            if value == 0xD7 || value == 0xF7 { return .other }
+            return value >= 0xDF ? .lowercase : .letter
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .decimalNumber: return .digit
+        case .lowercaseLetter: return .lowercase
+        case .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+        default: return properties.isAlphabetic ? .letter : .other
+        }
+    }
 }

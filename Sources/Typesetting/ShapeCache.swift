@@ -5,9 +5,23 @@ import Foundation
 /// range in it, font, direction, script and language. Sizes don't matter:
 /// glyphs are kept in em units.
 ///
-/// `@unchecked Sendable`: the dictionary is only touched with `lock` held.
+/// Lookups hash the word straight from the paragraph's text, so a hit
+/// allocates nothing. `@unchecked Sendable`: the table is only touched with
+/// `lock` held.
 final class ShapeCache: @unchecked Sendable {
-    struct Key: Hashable {
+    /// One segment to shape: `context` is the word's range in the paragraph
+    /// text, `start..<end` the segment relative to it.
+    struct Request {
+        var context: Range<Int>
+        var start: Int32
+        var end: Int32
+        var font: Int16
+        var rightToLeft: Bool
+        var script: UInt32
+        var hash = 0
+    }
+
+    private struct Entry {
         var context: [UInt32]
         var start: Int32
         var end: Int32
@@ -15,10 +29,24 @@ final class ShapeCache: @unchecked Sendable {
         var rightToLeft: Bool
         var script: UInt32
         var language: String
+        var glyphs: [ShapedGlyph]
+
+        func matches(_ request: Request, _ text: UnsafeBufferPointer<UInt32>, _ language: String) -> Bool {
+            guard start == request.start, end == request.end, font == request.font,
+                  rightToLeft == request.rightToLeft, script == request.script,
+                  context.count == request.context.count, self.language == language else { return false }
+            var index = request.context.lowerBound
+            for scalar in context {
+                if scalar != text[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     private let lock = NSLock()
-    private var entries: [Key: [ShapedGlyph]] = [:]
+    private var buckets: [Int: [Entry]] = [:]
+    private var entryCount = 0
     /// When the cache holds more entries it is emptied (documents reuse a
     /// vocabulary of a few thousand words; this only bounds pathological input).
     private let capacity: Int
@@ -27,22 +55,56 @@ final class ShapeCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    func lookup(_ keys: [Key]) -> [[ShapedGlyph]?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return keys.map { entries[$0] }
+    /// Fills in `hash` of each request.
+    static func hash(_ requests: inout [Request], text: [UInt32], language: String) {
+        var languageHasher = Hasher()
+        languageHasher.combine(language)
+        let languageHash = languageHasher.finalize()
+        text.withUnsafeBufferPointer { buffer in
+            for index in requests.indices {
+                let request = requests[index]
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[request.context])))
+                hasher.combine(request.start)
+                hasher.combine(request.end)
+                hasher.combine(request.font)
+                hasher.combine(request.rightToLeft)
+                hasher.combine(request.script)
+                hasher.combine(languageHash)
+                requests[index].hash = hasher.finalize()
+            }
+        }
     }
 
-    func insert(_ fresh: [(Key, [ShapedGlyph])]) {
+    func lookup(_ requests: [Request], text: [UInt32], language: String) -> [[ShapedGlyph]?] {
         lock.lock()
         defer { lock.unlock() }
-        if entries.count + fresh.count > capacity { entries.removeAll(keepingCapacity: true) }
-        for (key, glyphs) in fresh { entries[key] = glyphs }
+        return text.withUnsafeBufferPointer { buffer in
+            requests.map { request in
+                buckets[request.hash]?.first { $0.matches(request, buffer, language) }?.glyphs
+            }
+        }
+    }
+
+    func insert(_ fresh: [(Request, [ShapedGlyph])], text: [UInt32], language: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entryCount + fresh.count > capacity {
+            buckets.removeAll(keepingCapacity: true)
+            entryCount = 0
+        }
+        for (request, glyphs) in fresh {
+            buckets[request.hash, default: []].append(Entry(
+                context: Array(text[request.context]), start: request.start, end: request.end,
+                font: request.font, rightToLeft: request.rightToLeft, script: request.script,
+                language: language, glyphs: glyphs))
+            entryCount += 1
+        }
     }
 
     var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        return entries.count
+        return entryCount
     }
 }

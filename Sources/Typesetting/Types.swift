@@ -2,9 +2,11 @@
 
 /// A piece of paragraph text in one style.
 public struct TextSpan: Sendable, Hashable {
+    /// The characters; "\n" forces a line break, U+00A0 is a no-break space, U+00AD a soft hyphen.
     public var text: String
     public var style: FontStyle
 
+    /// A span of `text` in `style` (regular by default).
     public init(_ text: String, style: FontStyle = .regular) {
         self.text = text
         self.style = style
@@ -47,6 +49,7 @@ public struct ParagraphStyle: Sendable, Hashable {
     /// Indent of the first line in pt, on the start side (left in LTR, right in RTL).
     public var firstLineIndent: Double = 0
 
+    /// A paragraph style; `leading` defaults to 1.3 × `size`.
     public init(size: Double = 11, leading: Double? = nil, language: String = "it",
                 direction: BaseDirection = .auto, alignment: Alignment = .justified,
                 hyphenate: Bool = true, firstLineIndent: Double = 0) {
@@ -71,9 +74,13 @@ public struct PositionedGlyph: Sendable, Hashable {
     public var advance: Double
     /// The characters of the glyph's cluster, in logical order, on the first
     /// glyph of the cluster (in the order of `glyphs`); "" on the others.
-    /// A hyphen added at a line break carries "-".
+    /// A hyphen added at a line break carries "-" (U+2010 "‐" in a font
+    /// without U+002D, e.g. Noto Naskh Arabic); a tab reads " ". Default-ignorable
+    /// characters (soft hyphen, ZWJ, bidi controls) have no glyph and are
+    /// left out; a no-break space keeps its own character.
     public var text: String
 
+    /// A glyph at (`x`, `y`) pt from its run's origin.
     public init(id: UInt16, x: Double, y: Double, advance: Double, text: String) {
         self.id = id
         self.x = x
@@ -85,14 +92,18 @@ public struct PositionedGlyph: Sendable, Hashable {
 
 /// A sequence of glyphs in one font, size and direction.
 public struct GlyphRun: Sendable {
+    /// The font of every glyph of the run.
     public var font: LoadedFont
+    /// Font size in pt.
     public var size: Double
     /// Left edge of the run from the left edge of the measure, in pt (visual;
     /// alignment and first-line indent already applied).
     public var x: Double
+    /// Sum of the glyph advances in pt.
     public var width: Double
     /// Glyphs in visual order, left to right (HarfBuzz's order for RTL runs).
     public var glyphs: [PositionedGlyph]
+    /// Shaped right to left (an odd bidi level).
     public var isRightToLeft: Bool
     /// The run's characters as offsets (in Unicode scalars) into the
     /// paragraph's text, i.e. the spans' texts concatenated. Sorting runs by
@@ -134,6 +145,7 @@ public struct Line: Sendable {
 
 /// A paragraph broken into lines.
 public struct ParagraphLayout: Sendable {
+    /// Lines from first to last; empty for an empty paragraph.
     public var lines: [Line]
     /// The measure (line width) in pt.
     public var width: Double
@@ -145,10 +157,12 @@ public struct MissingGlyphsError: Error, CustomStringConvertible, Sendable {
     /// The characters without a glyph, each listed once, in order of appearance.
     public let characters: [Character]
 
+    /// An error listing `characters`.
     public init(characters: [Character]) {
         self.characters = characters
     }
 
+    /// A message listing each character with its code points.
     public var description: String {
         let list = characters.map { character in
             let codes = character.unicodeScalars

@@ -20,6 +20,7 @@ public final class Typesetter: @unchecked Sendable {
     /// (a lone hyphenated fragment) can still be told good from bad.
     static let emergencyStretch = 3.0
 
+    /// A typesetter using `fonts` and the hyphenation dictionaries in /usr/share/hyphen.
     public init(fonts: FontLibrary) {
         self.fonts = FontTable(fonts)
         cache = ShapeCache()

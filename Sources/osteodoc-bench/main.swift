@@ -1,1 +1,96 @@
-print("bench")
+import Foundation
+import OsteoDoc
+import PlanImport
+import Templating
+
+// osteodoc-bench: how fast the example consent renders.
+//
+//   swift run -c release osteodoc-bench [--iterations N] [--resources DIR]
+//
+// Prints warm milliseconds per document (one process, fonts loaded once, patient data
+// changing every iteration so nothing is cached by accident), pages, bytes, peak
+// resident memory, and the cold time of whole CLI runs (process start to PDF on disk).
+
+func argument(_ name: String) -> String? {
+    guard let i = CommandLine.arguments.firstIndex(of: name), i + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[i + 1]
+}
+
+let iterations = Int(argument("--iterations") ?? "200") ?? 200
+let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+var root = binDir
+while !FileManager.default.fileExists(atPath: root.appendingPathComponent("templates").path) && root.path != "/" {
+    root = root.deletingLastPathComponent()
+}
+if let explicit = argument("--resources") { root = URL(fileURLWithPath: explicit) }
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
+
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        return kb / 1024
+    }
+    return 0
+}
+
+do {
+    let planData = try Data(contentsOf: root.appendingPathComponent("examples/plan.json"))
+    var json = try JSONSerialization.jsonObject(with: planData) as! [String: Any]
+    let t0 = now()
+    let engine = try OsteoDoc(resources: root)
+    let firstPlan = try OsteoDoc.plan(from: planData)
+    let first = try engine.render(.consent, plan: firstPlan, language: "it", format: .pdf)
+    let setup = now() - t0
+    let pages = try engine.layout(try engine.document(.consent, plan: firstPlan, language: "it")).pages.count
+
+    // Warm: a different patient every time.
+    let names = ["Maria", "Giulia", "Anna", "Francesca", "Lucia", "Elena", "Chiara", "Sara"]
+    var plans: [Plan] = []
+    for i in 0..<16 {
+        var patient = json["patient"] as! [String: Any]
+        patient["givenName"] = names[i % names.count]
+        patient["mrn"] = String(format: "%010d", 4_471_123 + i)
+        json["patient"] = patient
+        plans.append(try OsteoDoc.plan(from: try JSONSerialization.data(withJSONObject: json)))
+    }
+    var bytes = 0
+    let start = now()
+    for i in 0..<iterations {
+        bytes = try engine.render(.consent, plan: plans[i % plans.count], language: "it", format: .pdf).count
+    }
+    let warm = (now() - start) / Double(iterations)
+
+    // Cold: the CLI as the front desk runs it.
+    let cli = binDir.appendingPathComponent("osteodoc")
+    var cold: [Double] = []
+    if FileManager.default.isExecutableFile(atPath: cli.path) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-bench-\(getpid()).pdf")
+        for _ in 0..<5 {
+            let p = Process()
+            p.executableURL = cli
+            p.arguments = ["render", "consent", "--plan", root.appendingPathComponent("examples/plan.json").path,
+                           "--out", out.path, "--resources", root.path]
+            let c0 = now()
+            try p.run()
+            p.waitUntilExit()
+            cold.append(now() - c0)
+        }
+        try? FileManager.default.removeItem(at: out)
+    }
+    print("consent (it), example plan, \(iterations) renders in one process")
+    print(String(format: "  warm:        %.2f ms per document (%d pages, %d bytes)", warm, pages, bytes))
+    print(String(format: "  first:       %.1f ms (engine set-up, fonts, first render; %d bytes)", setup, first.count))
+    print(String(format: "  peak RSS:    %.1f MB", peakRSSMegabytes()))
+    if !cold.isEmpty {
+        let sorted = cold.sorted()
+        print(String(format: "  cold CLI:    %.1f ms median of %d runs (min %.1f, max %.1f)", sorted[sorted.count / 2], cold.count,
+                     sorted.first!, sorted.last!))
+    } else {
+        print("  cold CLI:    not measured (build the osteodoc product in the same configuration)")
+    }
+} catch {
+    FileHandle.standardError.write(Data("osteodoc-bench: \(error)\n".utf8))
+    exit(1)
+}

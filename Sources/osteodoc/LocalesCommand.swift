@@ -29,7 +29,8 @@ struct LocalesCommand: ParsableCommand {
                       + "\(locale.count(.missing)) missing — \(String(format: "%.1f", locale.percentComplete))% of "
                       + "\(locale.units.reduce(0) { $0 + $1.sourceWords }) source words; \(words) words translated")
                 for unit in locale.units where all || unit.state != .complete {
-                    print("  \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(unit.kind.rawValue) \(unit.id) (\(unit.sourceWords) words)")
+                    let hash = unit.state != .complete ? unit.sourceHash.map { " — source-hash: \($0)" } ?? "" : ""
+                    print("  \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(unit.kind.rawValue) \(unit.id) (\(unit.sourceWords) words)\(hash)")
                 }
                 needsWork += locale.count(.stale) + locale.count(.missing)
             }

@@ -19,6 +19,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "Output file; .html or .pdf. Written atomically: on any error no file is left.")
     var out: String
 
+    @Option(name: .long, help: "A second language: one bilingual document with both side by side (e.g. --lang de --with it).")
+    var with: String?
+
     @Flag(name: .long, help: "Print from a translation that is complete but older than the Italian text; the document says so visibly.")
     var allowStale = false
 
@@ -34,7 +37,14 @@ struct Render: ParsableCommand {
             let data = try PlanFile.read(plan)
             let parsed = try OsteoDoc.plan(from: data)
             let language = try engine.resolveLanguage(lang, plan: parsed)
-            let bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale)
+            let bytes: [UInt8]
+            if let with {
+                let second = try engine.resolveLanguage(with, plan: parsed)
+                bytes = try engine.renderBilingual(kind.kind, plan: parsed, language: language, second: second,
+                                                   format: format, allowStale: allowStale)
+            } else {
+                bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale)
+            }
             try AtomicFile.write(bytes, to: outURL)
         } catch let e as OsteoDocError {
             Self.fail(e.description)

@@ -130,4 +130,19 @@ final class BidiTests: XCTestCase {
         XCTAssertEqual(line.runs[0].text, "Ospedale San Martino")
         XCTAssertEqual(line.runs[0].x + line.runs[0].width, 300, accuracy: 0.001)
     }
+
+    func testRaggedAlignmentsMirrorInRightToLeftParagraphs() throws {
+        let text = "يجب على المريض أن يحضر"
+        func edges(_ alignment: Alignment) throws -> (Double, Double) {
+            let line = try typesetter.layout([TextSpan(text)],
+                                             style: Fixtures.style("ar", alignment: alignment, direction: .rightToLeft),
+                                             width: 300).lines[0]
+            return (line.runs.first!.x, line.runs.last!.x + line.runs.last!.width)
+        }
+        XCTAssertEqual(try edges(.start).1, 300, accuracy: 0.001)
+        XCTAssertEqual(try edges(.justified).1, 300, accuracy: 0.001)  // a last line is set like .start
+        XCTAssertEqual(try edges(.end).0, 0, accuracy: 0.001)
+        let (left, right) = try edges(.center)
+        XCTAssertEqual(left, 300 - right, accuracy: 0.001)
+    }
 }

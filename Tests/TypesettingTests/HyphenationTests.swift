@@ -88,4 +88,30 @@ final class HyphenationTests: XCTestCase {
                                                     style: Fixtures.style(), width: 40)
         for line in layout.lines { XCTAssertFalse(line.logicalText.hasSuffix("'"), line.logicalText) }
     }
+
+    func testSoftHyphenIsADiscretionaryHyphen() throws {
+        let text = "Radiologia inter\u{00AD}ventistica inter\u{00AD}ventistica"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style(hyphenate: false), width: 100)
+        let broken = layout.lines.filter(\.hyphenated)
+        XCTAssertFalse(broken.isEmpty)
+        for line in broken {
+            XCTAssertTrue(line.logicalText.hasSuffix("inter-"), line.logicalText)
+            XCTAssertTrue(line.runs.flatMap(\.glyphs).allSatisfy { $0.id != 0 })
+        }
+        for line in layout.lines { XCTAssertLessThanOrEqual(line.width, 100.01) }
+    }
+
+    func testSoftHyphenInArabicUsesTheFontsHyphen() throws {
+        // Noto Naskh Arabic has no U+002D: the added hyphen is its U+2010.
+        let text = "المستشفى\u{00AD}الجامعي المستشفى\u{00AD}الجامعي"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style("ar", direction: .rightToLeft), width: 60)
+        let broken = layout.lines.filter(\.hyphenated)
+        XCTAssertFalse(broken.isEmpty)
+        for line in broken {
+            let hyphen = line.runs.flatMap(\.glyphs).first { $0.text == "\u{2010}" }
+            XCTAssertNotNil(hyphen)
+            XCTAssertNotEqual(hyphen?.id, 0)
+        }
+        for line in layout.lines { XCTAssertLessThanOrEqual(line.width, 60.01) }
+    }
 }

@@ -176,6 +176,11 @@ final class LineBreakingTests: XCTestCase {
             for line in layout.lines {
                 XCTAssertFalse(line.logicalText.hasSuffix("dott."), line.logicalText)
             }
+            // The no-break space is set with the font's own U+00A0 glyph.
+            let glyphs = layout.lines.flatMap(\.runs).flatMap(\.glyphs)
+            let noBreak = glyphs.filter { $0.text == "\u{00A0}" }
+            XCTAssertEqual(noBreak.count, 4)
+            XCTAssertTrue(Set(noBreak.map(\.id)).isDisjoint(with: glyphs.filter { $0.text == " " }.map(\.id)))
         }
     }
 

@@ -27,4 +27,17 @@ final class MissingGlyphTests: XCTestCase {
         XCTAssertNil(missing("محمد \u{200F}Rossi\u{200E} (مرحبا)", language: "ar"))
         XCTAssertNil(missing("soft\u{00AD}hyphen zero\u{200B}width join\u{200D}er"))
     }
+
+    func testDefaultIgnorablesLeaveNoGlyphAndNoText() throws {
+        // Bidi isolates around a name, a soft hyphen, a zero-width joiner:
+        // shaped, but no (space) glyph stands in for them and the text skips them.
+        let text = "محمد \u{2068}Rossi\u{2069} ولا\u{200D} inter\u{00AD}vento"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style("ar", direction: .rightToLeft), width: 400)
+        let glyphs = layout.lines.flatMap(\.runs).flatMap(\.glyphs)
+        XCTAssertTrue(glyphs.allSatisfy { $0.id != 0 })
+        XCTAssertFalse(glyphs.contains { $0.text.unicodeScalars.contains { CharacterClass.isDefaultIgnorable($0.value) } })
+        XCTAssertEqual(layout.lines[0].logicalText, "محمد Rossi ولا intervento")
+        let spaceGlyphs = Set(glyphs.filter { $0.text == " " }.map(\.id))
+        XCTAssertTrue(glyphs.filter { spaceGlyphs.contains($0.id) }.allSatisfy { $0.text == " " })
+    }
 }

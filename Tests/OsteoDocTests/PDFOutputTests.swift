@@ -1,0 +1,148 @@
+import DocumentModel
+import Foundation
+import Layout
+import PlanImport
+import Templating
+import XCTest
+@testable import OsteoDoc
+
+/// The PDF of the example documents, checked with the layout's own log and with poppler and qpdf.
+final class PDFOutputTests: XCTestCase {
+    private func plan() throws -> Plan { try OsteoDoc.plan(from: try examplePlanData()) }
+
+    private func writePDF(_ kind: DocumentKind, language: String = "it") throws -> (URL, Document, LaidOutDocument) {
+        let doc = try engine.document(kind, plan: try plan(), language: language)
+        let laid = try engine.layout(doc)
+        let url = try temporaryFolder().appendingPathComponent("\(kind.rawValue)-\(language).pdf")
+        try Data(try engine.render(kind, plan: try plan(), language: language, format: .pdf)).write(to: url)
+        return (url, doc, laid)
+    }
+
+    func testPopplerAndQpdfAcceptTheExampleDocuments() throws {
+        for kind in DocumentKind.allCases {
+            let (url, _, laid) = try writePDF(kind)
+            let check = try tool("qpdf", ["--check", url.path])
+            XCTAssertEqual(check.status, 0, check.output)
+            XCTAssertTrue(check.output.contains("No syntax or stream encoding errors"), check.output)
+
+            let info = try tool("pdfinfo", [url.path]).output
+            XCTAssertTrue(info.contains("Page size:       595.28 x 841.89 pts (A4)"), info)
+            XCTAssertTrue(info.contains("Pages:           \(laid.pages.count)\n"), info)
+            XCTAssertFalse(info.contains("CreationDate"), "no creation date unless given")
+
+            let fonts = try tool("pdffonts", [url.path]).output.split(separator: "\n").dropFirst(2)
+            XCTAssertFalse(fonts.isEmpty)
+            for line in fonts {
+                let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+                XCTAssertTrue(line.contains("CID TrueType") && line.contains("Identity-H"), String(line))
+                XCTAssertEqual(Array(columns.suffix(5).prefix(3)), ["yes", "yes", "yes"], "emb sub uni: \(line)")
+                XCTAssertTrue(columns[0].dropFirst(6).hasPrefix("+"), "subset tag: \(line)")
+            }
+        }
+    }
+
+    /// pdftotext gives back every paragraph and heading of the document (modulo line breaks and hyphens).
+    func testTextIsExtractable() throws {
+        for kind in DocumentKind.allCases {
+            let (url, doc, _) = try writePDF(kind)
+            let text = normalize(try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output)
+            var checked = 0
+            for block in doc.blocks {
+                for piece in textPieces(block) where piece.count > 3 {
+                    XCTAssertTrue(text.contains(normalize(piece)), "\(kind): not found in PDF text: \(piece)")
+                    checked += 1
+                }
+            }
+            XCTAssertGreaterThan(checked, 40)
+            let exacts = kind == .consent ? ["Nazionalità", "giovedì 3 dicembre 2026, ore 9:30", "perché", "cartella n. 0004471123"]
+                : ["giovedì 3 dicembre 2026, ore 15:30", "venerdì 4 dicembre 2026", "finché", "cartella n. 0004471123"]
+            for exact in exacts {
+                XCTAssertTrue(text.contains(normalize(exact)), "\(kind): \(exact)")
+            }
+        }
+    }
+
+    func testSameInputGivesByteIdenticalPDF() throws {
+        let a = try engine.render(.consent, plan: try plan(), language: "it", format: .pdf)
+        let b = try engine.render(.consent, plan: try plan(), language: "it", format: .pdf)
+        XCTAssertEqual(a, b)
+        XCTAssertLessThan(a.count, 120_000, "PDF size target")
+    }
+
+    /// No glyph id 0, no line wider than its measure, nothing below the bottom margin,
+    /// no paragraph leaving a single line alone at the top or bottom of a page.
+    func testLayoutInvariants() throws {
+        for kind in DocumentKind.allCases {
+            for language in ["it", "de", "uk"] {
+                let doc = try engine.document(kind, plan: try plan(), language: language)
+                let laid = try engine.layout(doc)
+                for page in laid.pages {
+                    for item in page.items {
+                        if case .glyphs(_, _, let run) = item {
+                            XCTAssertFalse(run.glyphs.contains { $0.id == 0 }, "notdef glyph")
+                        }
+                    }
+                }
+                try checkLog(laid.log, label: "\(kind) \(language)")
+            }
+        }
+    }
+
+    func testLayoutLogGolden() throws {
+        let doc = try engine.document(.consent, plan: try plan(), language: "it")
+        try assertGolden(try engine.layout(doc).log, "consent-it.layout")
+    }
+
+    // MARK: Helpers
+
+    private func checkLog(_ log: String, label: String) throws {
+        let contentHeight = LayoutOptions().pageHeight - LayoutOptions().marginTop - LayoutOptions().marginBottom
+        var page = 0
+        // paragraph number → [page: line count], and each paragraph's line total.
+        var linesOnPage: [Int: [Int: Int]] = [:]
+        var totals: [Int: Int] = [:]
+        for line in log.split(separator: "\n") {
+            if line.hasPrefix("page ") { page = Int(line.dropFirst(5))!; continue }
+            if let w = line.range(of: "w=") {
+                let widths = line[w.upperBound...].prefix { $0 != " " }.split(separator: "/")
+                if widths.count == 2, let used = Double(widths[0]), let measure = Double(widths[1]) {
+                    XCTAssertLessThanOrEqual(used, measure + 0.05, "\(label): overfull line: \(line)")
+                }
+            }
+            if line.hasPrefix("  y="), let h = line.range(of: " h=") {
+                let y = Double(line.dropFirst(4).prefix { $0 != " " })!
+                let height = Double(line[h.upperBound...].prefix { $0 != " " })!
+                XCTAssertLessThanOrEqual(y + height, contentHeight + 0.05, "\(label): below the bottom margin on page \(page): \(line)")
+            }
+            if let mark = line.range(of: "¶") {
+                let rest = line[mark.upperBound...].split(separator: " ")
+                let number = Int(rest[0])!
+                let parts = rest[1].split(separator: "/")
+                totals[number] = Int(parts[1])!
+                linesOnPage[number, default: [:]][page, default: 0] += 1
+            }
+        }
+        XCTAssertGreaterThan(totals.count, 20, label)
+        for (number, pages) in linesOnPage where pages.count > 1 {
+            for (p, count) in pages {
+                XCTAssertGreaterThanOrEqual(count, 2, "\(label): paragraph \(number) leaves \(count) line alone on page \(p)")
+            }
+        }
+    }
+
+    private func normalize(_ s: String) -> String {
+        // Join words hyphenated at line ends, then drop all white space (pdftotext breaks lines freely).
+        let joined = s.replacingOccurrences(of: "-\n", with: "").replacingOccurrences(of: "\u{00A0}", with: " ")
+        return String(joined.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+
+    private func textPieces(_ block: Block) -> [String] {
+        switch block {
+        case .heading(_, _, let c), .paragraph(let c): return [Inline.plainText(c)]
+        case .list(_, _, let items): return items.flatMap { $0.flatMap(textPieces) }
+        case .callout(let blocks): return blocks.flatMap(textPieces)
+        case .checklist(let items): return items.map(Inline.plainText)
+        default: return []
+        }
+    }
+}
