@@ -43,7 +43,7 @@ public struct Composition: Sendable {
     public var markerRadius: Double
 
     /// Space between two views.
-    public static let gap = 16.0
+    public static let gap = 44.0
 
     /// Which views a set of markers needs: always the front; the back too when a
     /// marker is on a site seen from behind (sacrum, vertebra, scapula).
