@@ -70,7 +70,7 @@ extension FlowBuilder {
                 // Digits are left to right in every script: centre them on the circle.
                 items += try textLine(String(m.number), size: Self.markerNumberSize, bold: true,
                                       at: (c.x, c.y + Self.markerNumberSize * 0.36), anchor: .middle, direction: .leftToRight)
-                log.append("  marker \(m.number) \(view.view.rawValue) x=\(fmt(c.x)) y=\(fmt(c.y))\(m.isMoved ? " moved" : "")")
+                if options.collectLog { log.append("  marker \(m.number) \(view.view.rawValue) x=\(fmt(c.x)) y=\(fmt(c.y))\(m.isMoved ? " moved" : "")") }
             }
         }
         var height = top + figure.height * scale + 4
@@ -78,7 +78,7 @@ extension FlowBuilder {
         items += caption.items.map { $0.offsetBy(dx: 0, dy: height) }
         height += caption.height
         append([FlowItem(height: height, spaceBefore: 10, items: items, breakBefore: true,
-                         repeatHeader: nil, outline: nil, log: log.joined(separator: "\n"))])
+                         repeatHeader: nil, outline: nil, log: options.collectLog ? log.joined(separator: "\n") : "")])
     }
 
     /// A circle as four cubic curves.
