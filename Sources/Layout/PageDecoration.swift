@@ -65,10 +65,11 @@ struct PageDecoration {
         let symbolSide = module * Double(symbol.size)
         let qrX = rtl ? left + width - symbolSide : left
         let qrY = ruleY + 2 + quiet
-        for run in symbol.darkRuns() {
-            // Runs are drawn a hair wider and taller so that neighbours overlap instead of leaving hairline gaps.
-            page.items.append(.rect(x: qrX + Double(run.column) * module, y: qrY + Double(run.row) * module,
-                                    width: Double(run.length) * module + 0.02, height: module + 0.02, stroke: nil, fill: 0))
+        for r in symbol.darkRectangles() {
+            // A hair wider and taller, so that neighbours overlap instead of leaving hairline gaps.
+            page.items.append(.rect(x: qrX + Double(r.column) * module, y: qrY + Double(r.row) * module,
+                                    width: Double(r.width) * module + 0.02, height: Double(r.height) * module + 0.02,
+                                    stroke: nil, fill: 0))
         }
 
         // Texts beside the code: the document note (up to two lines) and the code's text; the page label at the end.

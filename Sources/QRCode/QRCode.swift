@@ -67,6 +67,31 @@ public struct QRCode: Sendable, Equatable {
         }
         return runs
     }
+
+    /// The dark modules as rectangles (column, row, width, height in modules): horizontal runs,
+    /// with runs of the same columns in consecutive rows merged into one taller rectangle.
+    public func darkRectangles() -> [(column: Int, row: Int, width: Int, height: Int)] {
+        var rects: [(column: Int, row: Int, width: Int, height: Int)] = []
+        // Open rectangles by (column, width) that reach the previous row.
+        var open: [Int: Int] = [:] // key column * 1000 + width → index in rects
+        var previousRow = -1
+        for run in darkRuns() {
+            if run.row != previousRow {
+                if run.row != previousRow + 1 { open = [:] }
+                // Keep only rectangles that reached the previous row.
+                open = open.filter { rects[$0.value].row + rects[$0.value].height == run.row }
+                previousRow = run.row
+            }
+            let key = run.column * 1000 + run.length
+            if let i = open[key], rects[i].row + rects[i].height == run.row {
+                rects[i].height += 1
+            } else {
+                rects.append((run.column, run.row, run.length, 1))
+                open[key] = rects.count - 1
+            }
+        }
+        return rects
+    }
 }
 
 /// The text could not be encoded (empty, or longer than a version-40 symbol holds).

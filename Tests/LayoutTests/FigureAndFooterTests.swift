@@ -112,7 +112,7 @@ final class FooterScanCodeTests: XCTestCase {
             let text = DocumentLayout.scanCode(documentId: id, page: i + 1, of: laid.pages.count)
             XCTAssertEqual(text, "OSTEODOC:\(id):\(i + 1)/\(laid.pages.count)")
             let rects = qrRects(page)
-            XCTAssertEqual(rects.count, try QRCode(text).darkRuns().count, "page \(i + 1): one rectangle per run of dark modules")
+            XCTAssertEqual(rects.count, try QRCode(text).darkRectangles().count, "page \(i + 1): one rectangle per block of dark modules")
             XCTAssertTrue(footerText(page).contains(text), "page \(i + 1): the code's text is printed beside it")
             // Bottom-left corner, dark modules flush with the left margin, about 12 mm of dark area.
             let minX = rects.map(\.x).min()!, maxX = rects.map { $0.x + $0.w }.max()!

@@ -35,6 +35,22 @@ final class QRCodeTests: XCTestCase {
         XCTAssertLessThan(code.darkRuns().count, dark.count, "runs merge neighbours")
     }
 
+    func testRectanglesCoverExactlyTheDarkModules() throws {
+        for text in ["OSTEODOC:CI-PLN-2026-004217-it-4F3A9C21:1/7", "OSTEODOC:DS-X-ar-00000000:12/12", "A"] {
+            let code = try QRCode(text)
+            var dark = Set<Int>()
+            for r in code.darkRectangles() {
+                for row in r.row..<(r.row + r.height) {
+                    for c in r.column..<(r.column + r.width) {
+                        XCTAssertTrue(dark.insert(row * code.size + c).inserted, "overlap at \(row),\(c)")
+                    }
+                }
+            }
+            XCTAssertEqual(dark, Set(code.modules.indices.filter { code.modules[$0] }), text)
+            XCTAssertLessThan(code.darkRectangles().count, code.darkRuns().count, "rows merged")
+        }
+    }
+
     func testEmptyTextIsAnError() {
         XCTAssertThrowsError(try QRCode(""))
     }
