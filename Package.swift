@@ -28,20 +28,23 @@ let package = Package(
         shim("CUnibreak", pkgConfig: "libunibreak", apt: ["libunibreak-dev"]),
         shim("CHyphen", pkgConfig: nil, apt: ["libhyphen-dev"]),
         shim("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
+        shim("CQRencode", pkgConfig: "libqrencode", apt: ["libqrencode-dev"]),
 
         // Pipeline stages (one-way).
         .target(name: "PlanImport"),
         .target(name: "DocumentModel"),
+        .target(name: "BodyDiagram"),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Content"),
         .target(name: "Templating", dependencies: [
             "PlanImport", "Content",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Markdown", dependencies: ["DocumentModel", "CCmark"]),
-        .target(name: "HTMLExport", dependencies: ["DocumentModel"]),
+        .target(name: "Markdown", dependencies: ["DocumentModel", "BodyDiagram", "CCmark"]),
+        .target(name: "HTMLExport", dependencies: ["DocumentModel", "BodyDiagram"]),
         .target(name: "Typesetting", dependencies: ["CHarfBuzz", "CFriBidi", "CUnibreak", "CHyphen"]),
         .target(name: "PDFWriter", dependencies: ["CHarfBuzz", "CZlib"]),
-        .target(name: "Layout", dependencies: ["DocumentModel", "Typesetting"]),
+        .target(name: "Layout", dependencies: ["DocumentModel", "Typesetting", "BodyDiagram", "QRCode"]),
         .target(name: "PDFExport", dependencies: ["Layout", "Typesetting", "PDFWriter"]),
         .target(name: "OsteoDoc", dependencies: [
             "PlanImport", "Content", "Templating", "DocumentModel", "Markdown",
@@ -56,10 +59,12 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown"]),
+        .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"], exclude: ["Golden"]),
         .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
+        .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating"], exclude: ["Golden"]),
     ]
 )

@@ -37,6 +37,14 @@ extension Block {
             out += "\(pad)lines \(n)\n"
         case .rule:
             out += "\(pad)rule\n"
+        case .smallPrint(let content):
+            out += "\(pad)small \(Inline.dump(content))\n"
+        case .bodyDiagram(let spec):
+            let l = spec.labels
+            out += "\(pad)body-diagram right=\(l.right) left=\(l.left) front=\(l.front) back=\(l.back) caption=\(l.caption)\n"
+            for m in spec.markers {
+                out += "\(pad)  marker \(m.number) \(m.site) \(m.side)\(m.level.map { " " + $0 } ?? "")\n"
+            }
         }
     }
 }

@@ -59,6 +59,41 @@ public indirect enum Block: Sendable, Equatable {
     /// Empty ruled lines for handwritten notes.
     case ruledLines(Int)
     case rule
+    /// A paragraph in small type (where the data came from, for staff).
+    case smallPrint([Inline])
+    /// The skeleton with a numbered marker on each target; never split across pages.
+    case bodyDiagram(BodyDiagramSpec)
+}
+
+/// A figure of the skeleton with numbered targets. Codes are the plan contract's
+/// (`acetabulum`, `right`, `L2`); the figure's words are already localized.
+public struct BodyDiagramSpec: Sendable, Equatable {
+    public struct Marker: Sendable, Equatable {
+        /// The target's number, as in the table of targets.
+        public var number: Int
+        public var site: String
+        public var side: String
+        /// Vertebral level (`T12`), for vertebrae only.
+        public var level: String?
+        public init(number: Int, site: String, side: String, level: String? = nil) {
+            self.number = number; self.site = site; self.side = side; self.level = level
+        }
+    }
+    /// The words on the figure, in the document's language.
+    public struct Labels: Sendable, Equatable {
+        /// The patient's right and left.
+        public var right: String, left: String
+        /// The names of the views ("seen from the front", "from behind").
+        public var front: String, back: String
+        /// One sentence under the figure; also its text alternative.
+        public var caption: String
+        public init(right: String, left: String, front: String, back: String, caption: String) {
+            self.right = right; self.left = left; self.front = front; self.back = back; self.caption = caption
+        }
+    }
+    public var markers: [Marker]
+    public var labels: Labels
+    public init(markers: [Marker], labels: Labels) { self.markers = markers; self.labels = labels }
 }
 
 /// A table with header cells.

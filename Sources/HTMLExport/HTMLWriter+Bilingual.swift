@@ -21,6 +21,7 @@ extension HTMLWriter {
             for (doc, blocks) in [(first, i < a.count ? a[i] : []), (second, i < b.count ? b[i] : [])] {
                 out.raw("<div class=\"column\" lang=\""); out.escaped(doc.metadata.language)
                 out.raw("\" dir=\"\(doc.metadata.direction.rawValue)\">\n")
+                out.rightToLeft = doc.metadata.direction == .rightToLeft
                 out.blocks(blocks)
                 out.raw("</div>\n")
             }

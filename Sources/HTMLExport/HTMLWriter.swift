@@ -11,6 +11,7 @@ public enum HTMLWriter {
         out.open(document.metadata, title: document.metadata.title)
         out.pageHeader(document.metadata)
         out.raw("<main>\n")
+        out.rightToLeft = document.metadata.direction == .rightToLeft
         out.blocks(document.blocks)
         out.raw("</main>\n")
         out.pageFooter(document.metadata)
@@ -22,6 +23,8 @@ public enum HTMLWriter {
 /// An append-only HTML buffer with escaping helpers.
 struct HTMLBuffer {
     private(set) var text = ""
+    /// The document's direction (the body diagram puts its front view on the reading start side).
+    var rightToLeft = false
 
     mutating func raw(_ s: String) { text += s }
 
@@ -109,6 +112,10 @@ struct HTMLBuffer {
             raw("</div>\n")
         case .rule:
             raw("<hr>\n")
+        case .smallPrint(let content):
+            raw("<p class=\"small\">"); inlines(content); raw("</p>\n")
+        case .bodyDiagram(let spec):
+            BodyDiagramSVG.write(spec, rightToLeft: rightToLeft, into: &self)
         }
     }
 

@@ -27,6 +27,10 @@ enum Stylesheet {
     section.signature .field { flex: 1; }
     .line { border-bottom: 1pt solid #000; height: 2.2em; }
     .ruled .line { height: 1.9em; }
+    p.small { font-size: 9.5pt; color: #333; margin: 0.4em 0; }
+    figure.body-diagram { margin: 1em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+    figure.body-diagram svg { display: block; margin: 0 auto; width: auto; height: 26em; max-width: 100%; font-family: inherit; }
+    figure.body-diagram figcaption { font-size: 10.5pt; margin-top: 0.3em; }
     header.running, footer.running { font-size: 10pt; color: #333; border-color: #888; }
     header.running { border-bottom: 0.75pt solid #888; padding-bottom: 0.3em; margin-bottom: 1em; }
     footer.running { border-top: 0.75pt solid #888; padding-top: 0.3em; margin-top: 2em; }

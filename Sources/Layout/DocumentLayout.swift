@@ -31,3 +31,11 @@ public struct DocumentLayout {
         return LaidOutDocument(pages: pages.map(\.page), outline: outline, log: log)
     }
 }
+
+extension DocumentLayout {
+    /// What the QR code in a page's footer says (and the text printed beside it):
+    /// `OSTEODOC:<document id>:<page>/<pages>`.
+    public static func scanCode(documentId: String, page: Int, of count: Int) -> String {
+        "OSTEODOC:\(documentId):\(page)/\(count)"
+    }
+}

@@ -102,6 +102,10 @@ struct FlowBuilder {
             }
             append([FlowItem(height: Double(n) * 26 + 4, spaceBefore: 4, items: items, breakBefore: true,
                              repeatHeader: nil, outline: nil, log: "lines \(n)")])
+        case .smallPrint(let content):
+            append(try paragraphItems(content, style: style(.small), band: band, spaceBefore: 6, spaceAfter: 0))
+        case .bodyDiagram(let spec):
+            try addBodyDiagram(spec)
         case .rule:
             append([FlowItem(height: 8, spaceBefore: 8,
                              items: [.line(x1: band.left, y1: 4, x2: band.left + band.width, y2: 4, width: 0.8, gray: 0.3)],

@@ -18,12 +18,35 @@ public enum PageItem: Sendable {
     case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double)
     /// A rectangle with its top-left corner at (x, y); stroked with `stroke` pt and/or filled with `fill` gray.
     case rect(x: Double, y: Double, width: Double, height: Double, stroke: Double?, fill: Double?)
+    /// A path (starting with a move), stroked in black with `stroke` pt and/or filled with `fill` gray;
+    /// `evenOdd` makes inner subpaths holes.
+    case path([PathSegment], stroke: Double?, fill: Double?, evenOdd: Bool)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
         case .glyphs(let x, let y, let run): return .glyphs(x: x + dx, y: y + dy, run: run)
         case .line(let x1, let y1, let x2, let y2, let w, let g): return .line(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: w, gray: g)
         case .rect(let x, let y, let w, let h, let s, let f): return .rect(x: x + dx, y: y + dy, width: w, height: h, stroke: s, fill: f)
+        case .path(let segments, let s, let f, let e): return .path(segments.map { $0.offsetBy(dx: dx, dy: dy) }, stroke: s, fill: f, evenOdd: e)
+        }
+    }
+}
+
+/// One piece of a ``PageItem/path(_:stroke:fill:evenOdd:)``, in page coordinates (y down).
+public enum PathSegment: Sendable, Equatable {
+    case move(x: Double, y: Double)
+    case line(x: Double, y: Double)
+    /// A cubic Bézier curve: two control points, then the end point.
+    case curve(x1: Double, y1: Double, x2: Double, y2: Double, x: Double, y: Double)
+    case close
+
+    func offsetBy(dx: Double, dy: Double) -> PathSegment {
+        switch self {
+        case .move(let x, let y): return .move(x: x + dx, y: y + dy)
+        case .line(let x, let y): return .line(x: x + dx, y: y + dy)
+        case .curve(let x1, let y1, let x2, let y2, let x, let y):
+            return .curve(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, x: x + dx, y: y + dy)
+        case .close: return .close
         }
     }
 }

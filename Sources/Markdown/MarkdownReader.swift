@@ -1,3 +1,4 @@
+import BodyDiagram
 import DocumentModel
 
 /// Reads expanded CommonMark (from the templates) into the document tree.
@@ -11,7 +12,12 @@ import DocumentModel
 /// - ```` ```table ````: first line header cells, then one row per line, cells split by `|`;
 /// - ```` ```checklist ````: one statement per line, each with a box to tick;
 /// - ```` ```signature ````: first line the caption, second line the field labels split by `|`;
-/// - ```` ```lines N ````: N empty ruled lines for handwriting.
+/// - ```` ```lines N ````: N empty ruled lines for handwriting;
+/// - ```` ```small ````: one paragraph in small type (its lines joined by spaces);
+/// - ```` ```body-diagram ````: the skeleton with numbered targets: a line
+///   `labels | right | left | front | back`, a line `caption | text`, then one
+///   `number | site | side | level` line per target, with the plan contract's codes
+///   (the level only for vertebrae).
 ///
 /// Cells are split at unescaped `|` only, so values escaped by the templating
 /// stage (`\|`) never open a new cell; values never contain line breaks.
@@ -76,9 +82,43 @@ public enum MarkdownReader {
                 throw MarkdownError("lines: needs a count from 1 to 30")
             }
             return .ruledLines(n)
+        case "small":
+            return .smallPrint(CmarkTree.inlines(lines.map { $0.trimmingWhitespace() }.joined(separator: " ")))
+        case "body-diagram":
+            return .bodyDiagram(try bodyDiagram(lines))
         default:
             throw MarkdownError("unknown directive fence `\(info)`")
         }
+    }
+
+    private static func bodyDiagram(_ lines: [String]) throws -> BodyDiagramSpec {
+        var labels: BodyDiagramSpec.Labels?
+        var caption: String?
+        var markers: [BodyDiagramSpec.Marker] = []
+        for line in lines {
+            let cells = splitCells(line).map { Inline.plainText(CmarkTree.inlines($0)) }
+            switch cells[0] {
+            case "labels":
+                guard cells.count == 5 else { throw MarkdownError("body-diagram: `labels | right | left | front | back`") }
+                labels = BodyDiagramSpec.Labels(right: cells[1], left: cells[2], front: cells[3], back: cells[4], caption: "")
+            case "caption":
+                guard cells.count == 2 else { throw MarkdownError("body-diagram: `caption | text`") }
+                caption = cells[1]
+            default:
+                guard let number = Int(cells[0]), (3...4).contains(cells.count) else {
+                    throw MarkdownError("body-diagram: a target needs `number | site | side | level`, got `\(line)`")
+                }
+                let level = cells.count == 4 && !cells[3].isEmpty ? cells[3] : nil
+                // Checked here so that a wrong code stops at the tree, never reaching an exporter.
+                guard BodyDiagram.Marker(number: number, site: cells[1], side: cells[2], level: level) != nil else {
+                    throw MarkdownError("body-diagram: target \(number): no place on the figure for `\(cells[1]) | \(cells[2]) | \(level ?? "")`")
+                }
+                markers.append(.init(number: number, site: cells[1], side: cells[2], level: cells[1] == "vertebra" ? level : nil))
+            }
+        }
+        guard var labels, let caption else { throw MarkdownError("body-diagram: needs a `labels` line and a `caption` line") }
+        labels.caption = caption
+        return BodyDiagramSpec(markers: markers, labels: labels)
     }
 
     /// Splits a line at unescaped `|`, keeping escapes for cmark to resolve.

@@ -13,7 +13,12 @@ import Templating
 ///                                              └─Layout (HarfBuzz…)──PDFExport──▶ PDF
 ///
 /// Modules depend one way (PlanImport, Content → Templating; DocumentModel →
-/// Markdown, HTMLExport, Layout → PDFExport; all → OsteoDoc → CLI). The outside
+/// Markdown, HTMLExport, Layout → PDFExport; all → OsteoDoc → CLI). The body
+/// diagram of the plan summary is one description in `BodyDiagram` (pure
+/// geometry: skeleton outline, site positions, marker placement), read by
+/// Markdown (to check the codes of the `body-diagram` directive), HTMLExport (inline
+/// SVG) and Layout (path items → PDF path operators). Layout also draws the QR code
+/// of every page's footer (`QRCode`, the only user of libqrencode). The outside
 /// world comes in here only: the resource folder (templates/, locales/) and,
 /// for PDF, the font folder. Nothing reads the clock, so the same plan always
 /// gives the same bytes.

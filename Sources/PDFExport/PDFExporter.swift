@@ -38,6 +38,17 @@ public final class PDFExporter: @unchecked Sendable {
                     out.graphics.append(.line(x1: x1, y1: page.height - y1, x2: x2, y2: page.height - y2, width: width, gray: gray))
                 case .rect(let x, let y, let w, let h, let stroke, let fill):
                     out.graphics.append(.rect(x: x, y: page.height - y - h, width: w, height: h, stroke: stroke, fill: fill))
+                case .path(let segments, let stroke, let fill, let evenOdd):
+                    let h = page.height
+                    let elements = segments.map { s -> PDFPathElement in
+                        switch s {
+                        case .move(let x, let y): return .move(x, h - y)
+                        case .line(let x, let y): return .line(x, h - y)
+                        case .curve(let x1, let y1, let x2, let y2, let x, let y): return .curve(x1, h - y1, x2, h - y2, x, h - y)
+                        case .close: return .close
+                        }
+                    }
+                    out.graphics.append(.path(elements, stroke: stroke, fill: fill, evenOdd: evenOdd))
                 }
             }
             pages.append(out)

@@ -31,6 +31,7 @@ extension DocumentInfo: MustacheParent {
         case "documentId": return self.documentId
         case "contentVersion": return self.contentVersion
         case "languageName": return self.languageName
+        case "provenance": return self.provenance
         default: return nil
         }
     }
@@ -95,6 +96,9 @@ extension TargetView: MustacheParent {
         case "needles": return self.needles
         case "cement": return self.cement
         case "approach": return self.approach
+        case "siteCode": return self.siteCode
+        case "sideCode": return self.sideCode
+        case "levelCode": return self.levelCode
         default: return nil
         }
     }
@@ -141,6 +145,9 @@ extension OutcomeTargetView: MustacheParent {
         case "number": return self.number
         case "site": return self.site
         case "side": return self.side
+        case "lesion": return self.lesion
+        case "needles": return self.needles
+        case "plannedCement": return self.plannedCement
         case "treated": return self.treated
         case "cement": return self.cement
         case "leakage": return self.leakage

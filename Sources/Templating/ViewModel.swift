@@ -33,6 +33,8 @@ public struct DocumentInfo {
     public var contentVersion: String
     /// Name of the document's language, in that language ("italiano").
     public var languageName: String
+    /// Where the plan came from: plan id, planning software and version, export time (small print).
+    public var provenance: String
 }
 
 public struct FacilityView {
@@ -73,6 +75,10 @@ public struct TargetView {
     public var needles: String
     public var cement: String
     public var approach: String
+    /// The contract's codes, for the body diagram (`acetabulum`, `right`, `L2` or empty).
+    public var siteCode: String
+    public var sideCode: String
+    public var levelCode: String
 }
 
 public struct AnticoagulantView {
@@ -99,6 +105,10 @@ public struct OutcomeTargetView {
     public var number: Int
     public var site: String
     public var side: String
+    /// As planned (same texts as in ``TargetView``).
+    public var lesion: String
+    public var needles: String
+    public var plannedCement: String
     public var treated: String
     public var cement: String
     public var leakage: String

@@ -51,7 +51,8 @@ public enum ViewModelBuilder {
                        lesion: try f.string("lesion.\(t.lesion.rawValue)"),
                        needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
                        cement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
-                       approach: t.approach.map(f.isolate) ?? "—")
+                       approach: t.approach.map(f.isolate) ?? "—",
+                       siteCode: t.site.rawValue, sideCode: t.side.rawValue, levelCode: t.level?.code ?? "")
         }
 
         let preparation = try self.preparation(plan, f)
@@ -65,7 +66,10 @@ public enum ViewModelBuilder {
         return ViewModel(
             t: f.nestedStrings,
             doc: DocumentInfo(title: title, documentId: f.isolate(documentId), contentVersion: f.isolate(contentVersion),
-                              languageName: try languageName(f.content.tag, f)),
+                              languageName: try languageName(f.content.tag, f),
+                              provenance: try f.format("summary.provenance", [
+                                  "plan": f.isolate(plan.planId), "generator": f.isolate(plan.generator.name),
+                                  "version": f.isolate(plan.generator.version), "datetime": f.dateTime(plan.generatedAt)])),
             facility: FacilityView(name: f.isolate(plan.facility.name), department: f.isolate(plan.facility.department),
                                    phone: f.isolate(plan.facility.phone), emergencyNumber: f.isolate(plan.facility.emergencyNumber),
                                    address: f.isolate(plan.facility.address ?? "")),
@@ -163,6 +167,9 @@ public enum ViewModelBuilder {
             let t = plan.targets[index]
             return OutcomeTargetView(
                 number: index + 1, site: try siteName(t, f), side: try f.string("side.\(t.side.rawValue)"),
+                lesion: try f.string("lesion.\(t.lesion.rawValue)"),
+                needles: try f.plural("target.needles", count: t.needles, ["gauge": f.integer(t.needleGauge)]),
+                plannedCement: try f.format("unit.ml", ["value": f.tenths(t.plannedCementTenthsMl)]),
                 treated: try f.string(to.treated ? "outcome.treated.yes" : "outcome.treated.no"),
                 cement: to.treated ? try f.format("unit.ml", ["value": f.tenths(to.cementTenthsMl)]) : "—",
                 leakage: try f.string("leakage.\(to.leakage.rawValue)"))

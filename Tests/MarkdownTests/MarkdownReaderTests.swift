@@ -103,3 +103,35 @@ final class MarkdownReaderTests: XCTestCase {
         """)
     }
 }
+
+final class MarkdownDirectiveFigureTests: XCTestCase {
+    func testBodyDiagramDirective() throws {
+        let blocks = try MarkdownReader.read("""
+        ```body-diagram
+        labels | Destra | Sinistra | Davanti | Dietro
+        caption | I numeri sono quelli della tabella.
+        1 | acetabulum | right |
+        2 | vertebra | midline | L2
+        3 | humerus\\-proximal | left
+        ```
+        """)
+        XCTAssertEqual(blocks, [.bodyDiagram(BodyDiagramSpec(
+            markers: [.init(number: 1, site: "acetabulum", side: "right"),
+                      .init(number: 2, site: "vertebra", side: "midline", level: "L2"),
+                      .init(number: 3, site: "humerus-proximal", side: "left")],
+            labels: .init(right: "Destra", left: "Sinistra", front: "Davanti", back: "Dietro",
+                          caption: "I numeri sono quelli della tabella.")))])
+    }
+
+    func testBodyDiagramRefusesCodesWithoutAPlace() {
+        for line in ["1 | knee | left |", "1 | femur-shaft | midline |", "1 | vertebra | left |", "x | rib | left |"] {
+            XCTAssertThrowsError(try MarkdownReader.read("```body-diagram\nlabels | a | b | c | d\ncaption | e\n\(line)\n```"), line)
+        }
+        XCTAssertThrowsError(try MarkdownReader.read("```body-diagram\n1 | rib | left |\n```"), "labels are required")
+    }
+
+    func testSmallPrint() throws {
+        XCTAssertEqual(try MarkdownReader.read("```small\nPiano *PLN-1*\nesportato\n```"),
+                       [.smallPrint([.text("Piano "), .emphasis([.text("PLN-1")]), .text(" esportato")])])
+    }
+}

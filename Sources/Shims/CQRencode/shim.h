@@ -1,0 +1,2 @@
+// libqrencode (Debian: libqrencode-dev), used only by Sources/QRCode/QRCode.swift.
+#include <qrencode.h>
