@@ -160,6 +160,27 @@ final class PDFDocumentWriterTests: XCTestCase {
         XCTAssertEqual(third.count, first.count)
     }
 
+    /// A font's first subset comes from the raw face, later ones from the preprocessed
+    /// face (FontSubsetter): both must give the same bytes.
+    func testFirstAndLaterSubsetsAreIdentical() throws {
+        let sample = try SampleDocument.twoPages()
+        var fresh: [ObjectIdentifier: PDFFont] = [:]
+        let pages = try sample.pages.map { page in
+            var page = page
+            page.texts = try page.texts.map { run in
+                var run = run
+                let key = ObjectIdentifier(run.font)
+                if fresh[key] == nil { fresh[key] = try PDFFont(fileData: Fonts.data(run.font.postScriptName + ".ttf")) }
+                run.font = fresh[key]!
+                return run
+            }
+            return page
+        }
+        let writes = try (0..<3).map { _ in try PDFDocumentWriter.write(pages: pages, info: sample.info) }
+        XCTAssertEqual(writes[0], writes[1], "raw face vs preprocessed face")
+        XCTAssertEqual(writes[1], writes[2])
+    }
+
     /// Fonts are shared between documents written at the same time.
     func testConcurrentWritesShareFontsAndAgree() throws {
         let sample = try SampleDocument.twoPages()
