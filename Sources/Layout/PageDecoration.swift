@@ -11,13 +11,15 @@ import Typesetting
 /// clinical record can be filed by machine. The code sits on the start side
 /// (left, or right in a right-to-left document), its dark modules flush with the
 /// margin; the footer texts follow it.
-struct PageDecoration {
+final class PageDecoration {
     let typesetter: Typesetter
     let options: LayoutOptions
     let metadata: DocumentMetadata
     let rtl: Bool
     /// Lines of the running header (one for a single-language document, one per language for a bilingual one).
-    var headerLines: [String]
+    let headerLines: [String]
+    /// Lines already set for this document: the header and the document note repeat on every page.
+    private var setLines: [String: [PageItem]] = [:]
 
     init(typesetter: Typesetter, options: LayoutOptions, metadata: DocumentMetadata, rtl: Bool, headerLines: [String]? = nil) {
         self.typesetter = typesetter
@@ -108,10 +110,13 @@ struct PageDecoration {
 
     /// One line of text; header and footer texts are short enough for one line of the measure.
     private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment) throws -> [PageItem] {
+        let key = "\(spans.map { "\($0.style)\u{1}\($0.text)" }.joined(separator: "\u{2}"))|\(x)|\(width)|\(baseline)|\(align)"
+        if let items = setLines[key] { return items }
         var s = style
         s.alignment = align
         let layout = try typesetter.layout(spans, style: s, width: width)
-        guard let first = layout.lines.first else { return [] }
-        return first.runs.map { PageItem.glyphs(x: x + $0.x, y: baseline, run: $0) }
+        let items = layout.lines.first.map { first in first.runs.map { PageItem.glyphs(x: x + $0.x, y: baseline, run: $0) } } ?? []
+        setLines[key] = items
+        return items
     }
 }
