@@ -22,7 +22,7 @@ extension DocumentLayout {
         let a = try sections(first, builder: builder(first, x: firstOnLeft ? leftX : rightX, rtl: firstRTL))
         let b = try sections(second, builder: builder(second, x: firstOnLeft ? rightX : leftX, rtl: secondRTL))
 
-        var pages = ColumnPaginator(options: options).paginate(rows: (0..<max(a.count, b.count)).map { i in
+        let pages = ColumnPaginator(options: options).paginate(rows: (0..<max(a.count, b.count)).map { i in
             (i < a.count ? a[i] : [], i < b.count ? b[i] : [])
         }, ruleX: options.marginLeft + width + gap / 2)
 
@@ -31,14 +31,7 @@ extension DocumentLayout {
         let decoration = PageDecoration(typesetter: typesetter, options: options, metadata: meta, rtl: false,
                                         headerLines: [first.metadata.runningHeader.joined(separator: "  ·  "),
                                                       second.metadata.runningHeader.dropFirst().joined(separator: "  ·  ")])
-        for i in pages.indices { try decoration.decorate(&pages[i].page, number: i + 1, of: pages.count) }
-        var log = ""
-        var outline: [OutlineEntry] = []
-        for (i, p) in pages.enumerated() {
-            log += "page \(i + 1)\n" + p.log
-            for mark in p.outline { outline.append(OutlineEntry(title: mark.title, level: mark.level, pageIndex: i, y: mark.y)) }
-        }
-        return LaidOutDocument(pages: pages.map(\.page), outline: outline, log: log)
+        return try assemble(pages, decoration: decoration)
     }
 
     /// Flow items per section: a new section starts at every heading.

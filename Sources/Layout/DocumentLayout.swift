@@ -18,9 +18,15 @@ public struct DocumentLayout {
                                   language: document.metadata.language,
                                   rtl: document.metadata.direction == .rightToLeft)
         for block in document.blocks { try builder.add(block) }
-        var pages = Paginator(options: options).paginate(builder.flow, headers: builder.headers)
+        let pages = Paginator(options: options).paginate(builder.flow, headers: builder.headers)
         let decoration = PageDecoration(typesetter: typesetter, options: options, metadata: document.metadata,
                                         rtl: builder.band.rtl)
+        return try assemble(pages, decoration: decoration)
+    }
+
+    /// Decorates every page (header, footer, page label "N of M") and gathers the outline and the log.
+    func assemble(_ pages: [Paginator.PaginatedPage], decoration: PageDecoration) throws -> LaidOutDocument {
+        var pages = pages
         for i in pages.indices { try decoration.decorate(&pages[i].page, number: i + 1, of: pages.count) }
         var log = ""
         var outline: [OutlineEntry] = []
