@@ -29,8 +29,8 @@ extension DocumentLayout {
         var meta = first.metadata
         meta.pageLabel = first.metadata.pageLabel + "  ·  " + second.metadata.pageLabel
         let decoration = PageDecoration(typesetter: typesetter, options: options, metadata: meta, rtl: false,
-                                        headerLines: [first.metadata.runningHeader.joined(separator: "  ·  "),
-                                                      second.metadata.runningHeader.dropFirst().joined(separator: "  ·  ")])
+                                        headerLines: [(first.metadata.runningHeader.joined(separator: "  ·  "), firstRTL),
+                                                      (second.metadata.runningHeader.dropFirst().joined(separator: "  ·  "), secondRTL)])
         return try assemble(pages, decoration: decoration)
     }
 

@@ -17,16 +17,18 @@ final class PageDecoration {
     let metadata: DocumentMetadata
     let rtl: Bool
     /// Lines of the running header (one for a single-language document, one per language for a bilingual one).
-    let headerLines: [String]
+    /// Each line with its own writing direction (the languages of a bilingual document may differ).
+    let headerLines: [(text: String, rtl: Bool)]
     /// Lines already set for this document: the header and the document note repeat on every page.
     private var setLines: [String: [PageItem]] = [:]
 
-    init(typesetter: Typesetter, options: LayoutOptions, metadata: DocumentMetadata, rtl: Bool, headerLines: [String]? = nil) {
+    init(typesetter: Typesetter, options: LayoutOptions, metadata: DocumentMetadata, rtl: Bool,
+         headerLines: [(text: String, rtl: Bool)]? = nil) {
         self.typesetter = typesetter
         self.options = options
         self.metadata = metadata
         self.rtl = rtl
-        self.headerLines = headerLines ?? [metadata.runningHeader.joined(separator: "  ·  ")]
+        self.headerLines = headerLines ?? [(metadata.runningHeader.joined(separator: "  ·  "), rtl)]
     }
 
     private var style: ParagraphStyle {
@@ -39,8 +41,8 @@ final class PageDecoration {
         // Header: the identity line, then a rule.
         var headerBaseline = headerLines.count > 1 ? 32.0 : 40.0
         for (i, identity) in headerLines.enumerated() {
-            page.items += try line([TextSpan(identity, style: i == 0 ? .bold : .regular)], x: left, width: width,
-                                   baseline: headerBaseline, align: .start)
+            page.items += try line([TextSpan(identity.text, style: i == 0 ? .bold : .regular)], x: left, width: width,
+                                   baseline: headerBaseline, align: .start, rtl: identity.rtl)
             headerBaseline += 13
         }
         headerBaseline -= 13
@@ -109,11 +111,14 @@ final class PageDecoration {
     }
 
     /// One line of text; header and footer texts are short enough for one line of the measure.
-    private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment) throws -> [PageItem] {
-        let key = "\(spans.map { "\($0.style)\u{1}\($0.text)" }.joined(separator: "\u{2}"))|\(x)|\(width)|\(baseline)|\(align)"
+    private func line(_ spans: [TextSpan], x: Double, width: Double, baseline: Double, align: Alignment,
+                      rtl lineRTL: Bool? = nil) throws -> [PageItem] {
+        let direction = lineRTL ?? rtl
+        let key = "\(spans.map { "\($0.style)\u{1}\($0.text)" }.joined(separator: "\u{2}"))|\(x)|\(width)|\(baseline)|\(align)|\(direction)"
         if let items = setLines[key] { return items }
         var s = style
         s.alignment = align
+        s.direction = direction ? .rightToLeft : .leftToRight
         let layout = try typesetter.layout(spans, style: s, width: width)
         let items = layout.lines.first.map { first in first.runs.map { PageItem.glyphs(x: x + $0.x, y: baseline, run: $0) } } ?? []
         setLines[key] = items
