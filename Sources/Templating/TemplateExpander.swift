@@ -15,7 +15,6 @@ public final class TemplateExpander: @unchecked Sendable {
     public let locale: LocaleContent
     private let library: MustacheLibrary
     private let partialNames: Set<String>
-    private let templateSources: [String: String]
     private let partialsByTemplate: [String: [String]]
 
     private static let registerContentType: Void = {
@@ -44,15 +43,14 @@ public final class TemplateExpander: @unchecked Sendable {
         self.library = library
         self.locale = locale
         self.partialNames = Set(locale.prose.keys)
-        self.templateSources = templates
         self.partialsByTemplate = templates.mapValues(Self.partials)
     }
 
     /// Expands the template for `kind` into CommonMark.
     public func expand(_ kind: DocumentKind, model: ViewModel) throws -> String {
         let name = kind.rawValue
-        guard let source = templateSources[name] else { throw TemplatingError.missingTemplate(name) }
-        for partial in partialsByTemplate[name] ?? [] where !partialNames.contains(partial) {
+        guard let partials = partialsByTemplate[name] else { throw TemplatingError.missingTemplate(name) }
+        for partial in partials where !partialNames.contains(partial) {
             throw TemplatingError.missingProse(partial, locale: locale.tag)
         }
         guard let text = library.render(model, withTemplate: name) else { throw TemplatingError.missingTemplate(name) }
