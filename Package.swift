@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"], exclude: ["Golden"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "CHyphen"], exclude: ["Golden"]),
         .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),

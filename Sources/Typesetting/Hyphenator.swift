@@ -24,8 +24,17 @@ final class Hyphenator: @unchecked Sendable {
     static let leftMin = 2, rightMin = 2
 
     private init?(path: String) {
-        guard let dictionary = hnj_hyphen_load(path) else { return nil }
-        self.dictionary = dictionary
+        // libhyphen compiles the patterns into a state machine on every load; for
+        // Debian's German file (78,000 patterns) that takes about 2 s. The compiled
+        // machine is therefore kept in a cache file and read back in milliseconds.
+        let cache = CompiledDictionaryCache(source: path)
+        if let cached = cache?.load() {
+            dictionary = cached
+        } else {
+            guard let loaded = hnj_hyphen_load(path) else { return nil }
+            dictionary = loaded
+            cache?.store(loaded)
+        }
         isUTF8 = dictionary.pointee.utf8 != 0
     }
 
@@ -59,9 +68,10 @@ final class Hyphenator: @unchecked Sendable {
     nonisolated(unsafe) private static var byTag: [String: Hyphenator?] = [:]
 
     /// Dictionary file per primary language subtag (BCP 47). Languages not
-    /// listed (ar, uk, ro, …) have no dictionary here and are never hyphenated.
+    /// listed (ar, …) have no dictionary here and are never hyphenated.
     private static let defaultFiles = [
         "it": "hyph_it_IT.dic", "de": "hyph_de_DE.dic", "en": "hyph_en_US.dic", "fr": "hyph_fr.dic",
+        "ro": "hyph_ro_RO.dic", "uk": "hyph_uk_UA.dic",
     ]
 
     /// The hyphenator for a BCP 47 tag ("it", "de-CH", …), loading its
@@ -186,5 +196,190 @@ final class Hyphenator: @unchecked Sendable {
             if point >= Self.leftMin, point <= scalars.count - Self.rightMin { result.append(point) }
         }
         return result
+    }
+}
+
+// MARK: Compiled dictionaries
+
+/// A file holding libhyphen's compiled state machine for one dictionary, so that
+/// later processes skip the compilation. Hand-written because libhyphen has no
+/// way to save what it compiles; the structures are the public ones of hyphen.h
+/// and are rebuilt with malloc, so `hnj_hyphen_free` releases them as usual.
+///
+/// Location: `$OSTEODOC_CACHE`, else `$XDG_CACHE_HOME/osteodoc`, else
+/// `~/.cache/osteodoc`. The name carries the source's path, size and modification
+/// time, and the file starts with a format tag: a changed dictionary or format is
+/// compiled again. Writing is best effort (temporary file, then rename); any
+/// problem reading falls back to compiling. Hyphenation results are the same either way.
+struct CompiledDictionaryCache {
+    let file: String
+    private static let magic: [UInt8] = Array("OSTHYPH2".utf8)
+
+    init?(source: String) {
+        let env = ProcessInfo.processInfo.environment
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: source),
+              let size = (attributes[.size] as? NSNumber)?.intValue,
+              let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 else { return nil }
+        let base: String
+        if let dir = env["OSTEODOC_CACHE"], !dir.isEmpty { base = dir }
+        else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { base = xdg + "/osteodoc" }
+        else if let home = env["HOME"], !home.isEmpty { base = home + "/.cache/osteodoc" }
+        else { return nil }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in "\(source)|\(size)|\(Int(modified))".utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let name = (source as NSString).lastPathComponent
+        file = "\(base)/\(name).\(String(h, radix: 16)).compiled"
+    }
+
+    // MARK: Writing
+
+    func store(_ dictionary: UnsafeMutablePointer<HyphenDict>) {
+        var out = Self.magic
+        var level: UnsafeMutablePointer<HyphenDict>? = dictionary
+        while let dict = level {
+            let d = dict.pointee
+            out += [UInt8(bitPattern: d.lhmin), UInt8(bitPattern: d.rhmin), UInt8(bitPattern: d.clhmin), UInt8(bitPattern: d.crhmin)]
+            Self.int(&out, Int32(d.nohyphenl))
+            // `nohyphen` holds `nohyphenl + 1` NUL-terminated strings back to back
+            // (`nohyphenl` counts the separators; libhyphen reads one string more).
+            if let nohyphen = d.nohyphen {
+                var length = 0
+                for _ in 0...max(Int(d.nohyphenl), 0) { length += strlen(nohyphen + length) + 1 }
+                Self.bytes(&out, UnsafeRawPointer(nohyphen), length)
+            } else {
+                Self.int(&out, -1)
+            }
+            Self.int(&out, d.num_states)
+            withUnsafeBytes(of: d.cset) { out += $0 }
+            Self.int(&out, d.utf8)
+            for i in 0..<Int(d.num_states) {
+                let state = d.states[i]
+                Self.string(&out, state.match)
+                Self.string(&out, state.repl)
+                out += [UInt8(bitPattern: state.replindex), UInt8(bitPattern: state.replcut)]
+                Self.int(&out, state.fallback_state)
+                Self.int(&out, state.num_trans)
+                for t in 0..<Int(state.num_trans) {
+                    out.append(UInt8(bitPattern: state.trans[t].ch))
+                    Self.int(&out, state.trans[t].new_state)
+                }
+            }
+            out.append(d.nextlevel == nil ? 0 : 1)
+            level = d.nextlevel
+        }
+        let directory = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = "\(file).\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(out)) else { return }
+        if rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+    private static func int(_ out: inout [UInt8], _ value: Int32) {
+        withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    }
+
+    private static func bytes(_ out: inout [UInt8], _ pointer: UnsafeRawPointer, _ count: Int) {
+        int(&out, Int32(count))
+        out += UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+
+    private static func string(_ out: inout [UInt8], _ text: UnsafeMutablePointer<CChar>?) {
+        guard let text else { return int(&out, -1) }
+        bytes(&out, UnsafeRawPointer(text), strlen(text))
+    }
+
+    // MARK: Reading
+
+    func load() -> UnsafeMutablePointer<HyphenDict>? {
+        guard let data = FileManager.default.contents(atPath: file), data.count > Self.magic.count,
+              data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+        return data.withUnsafeBytes { raw -> UnsafeMutablePointer<HyphenDict>? in
+            var reader = Reader(bytes: raw, offset: Self.magic.count)
+            return reader.dictionary()
+        }
+    }
+
+    /// Rebuilds the structures with malloc (what `hnj_hyphen_free` expects); nil on any inconsistency.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var offset: Int
+
+        mutating func int() -> Int32? {
+            guard offset + 4 <= bytes.count else { return nil }
+            var value: Int32 = 0
+            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4])) }
+            offset += 4
+            return Int32(littleEndian: value)
+        }
+
+        mutating func byte() -> UInt8? {
+            guard offset < bytes.count else { return nil }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        /// A malloc'ed copy of `count` bytes plus a terminating NUL; `.some(nil)` for a NULL pointer.
+        mutating func block() -> UnsafeMutablePointer<CChar>?? {
+            guard let count = int() else { return nil }
+            if count < 0 { return .some(nil) }
+            guard offset + Int(count) <= bytes.count, let memory = malloc(Int(count) + 1) else { return nil }
+            memcpy(memory, bytes.baseAddress! + offset, Int(count))
+            memory.storeBytes(of: 0, toByteOffset: Int(count), as: UInt8.self)
+            offset += Int(count)
+            return .some(memory.assumingMemoryBound(to: CChar.self))
+        }
+
+        mutating func dictionary() -> UnsafeMutablePointer<HyphenDict>? {
+            guard let memory = calloc(1, MemoryLayout<HyphenDict>.stride) else { return nil }
+            let dict = memory.assumingMemoryBound(to: HyphenDict.self)
+            guard let l = byte(), let r = byte(), let cl = byte(), let cr = byte(),
+                  let nohyphenl = int(), let nohyphen = block(),
+                  let states = int(), states >= 0, offset + MemoryLayout.size(ofValue: dict.pointee.cset) <= bytes.count
+            else { free(memory); return nil }
+            dict.pointee.lhmin = CChar(bitPattern: l)
+            dict.pointee.rhmin = CChar(bitPattern: r)
+            dict.pointee.clhmin = CChar(bitPattern: cl)
+            dict.pointee.crhmin = CChar(bitPattern: cr)
+            dict.pointee.nohyphenl = nohyphenl
+            dict.pointee.nohyphen = nohyphen
+            withUnsafeMutableBytes(of: &dict.pointee.cset) { cset in
+                cset.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + cset.count]))
+                offset += cset.count
+            }
+            guard let utf8 = int(),
+                  let stateMemory = calloc(max(Int(states), 1), MemoryLayout<HyphenState>.stride) else {
+                hnj_hyphen_free(dict); return nil
+            }
+            dict.pointee.utf8 = utf8
+            dict.pointee.states = stateMemory.assumingMemoryBound(to: HyphenState.self)
+            dict.pointee.num_states = states  // every state is zeroed, so a partial read frees cleanly
+            for i in 0..<Int(states) {
+                guard let match = block(), let repl = block(), let replindex = byte(), let replcut = byte(),
+                      let fallback = int(), let transitions = int(), transitions >= 0 else {
+                    hnj_hyphen_free(dict); return nil
+                }
+                let state = dict.pointee.states + i
+                state.pointee.match = match
+                state.pointee.repl = repl
+                state.pointee.replindex = Int8(bitPattern: replindex)
+                state.pointee.replcut = Int8(bitPattern: replcut)
+                state.pointee.fallback_state = fallback
+                if transitions > 0 {
+                    guard let trans = calloc(Int(transitions), MemoryLayout<HyphenTrans>.stride) else { hnj_hyphen_free(dict); return nil }
+                    state.pointee.trans = trans.assumingMemoryBound(to: HyphenTrans.self)
+                    state.pointee.num_trans = transitions
+                    for t in 0..<Int(transitions) {
+                        guard let ch = byte(), let next = int() else { hnj_hyphen_free(dict); return nil }
+                        state.pointee.trans[t] = HyphenTrans(ch: CChar(bitPattern: ch), new_state: next)
+                    }
+                }
+            }
+            guard let more = byte() else { hnj_hyphen_free(dict); return nil }
+            if more == 1 {
+                guard let next = dictionary() else { hnj_hyphen_free(dict); return nil }
+                dict.pointee.nextlevel = next
+            }
+            return dict
+        }
     }
 }
