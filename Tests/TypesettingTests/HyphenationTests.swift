@@ -26,9 +26,11 @@ final class HyphenationTests: XCTestCase {
         XCTAssertEqual(hyphenated("Betäubung", "de-CH"), "Be-täu-bung")
         XCTAssertEqual(hyphenated("générale", "fr"), "gé-né-rale")            // UTF-8, multi-byte letters
         XCTAssertEqual(hyphenated("procedure", "en"), "pro-ce-dure")
-        XCTAssertNil(Hyphenator.forLanguage("ar"))
-        XCTAssertNil(Hyphenator.forLanguage("uk"))
-        XCTAssertNil(Hyphenator.forLanguage("ro"))
+        XCTAssertNil(Hyphenator.forLanguage("ar"))                           // no dictionary for Arabic
+        XCTAssertNotNil(Hyphenator.forLanguage("uk"))                        // hyphen-uk
+        XCTAssertNotNil(Hyphenator.forLanguage("ro"))                        // hyphen-ro
+        XCTAssertFalse(Hyphenator.forLanguage("uk")!.points(Array("знеболення".unicodeScalars)).isEmpty)
+        XCTAssertFalse(Hyphenator.forLanguage("ro")!.points(Array("anestezie".unicodeScalars)).isEmpty)
         XCTAssertTrue(Hyphenator.forLanguage("it") === Hyphenator.forLanguage("it-IT"))
     }
 
