@@ -89,6 +89,32 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    func testTranslatorCommands() throws {
+        let status = try runCLI(["locales", "status", "--strict"])
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertTrue(status.stdout.contains("de: "), status.stdout)
+        let check = try runCLI(["locales", "check"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let dir = try temporaryFolder()
+        let out = dir.appendingPathComponent("review.html")
+        let preview = try runCLI(["locales", "preview", "ar", "--out", out.path])
+        XCTAssertEqual(preview.status, 0, preview.stderr)
+        let html = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(html.contains("consent/risks") && html.contains("dir=\"rtl\""))
+        XCTAssertEqual(try runCLI(["locales", "preview", "pt", "--out", dir.appendingPathComponent("x.html").path]).status, 1)
+        let lint = try runCLI(["content", "lint"])
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+        XCTAssertTrue(lint.stdout.contains("locales/it/consent/risks.md"))
+    }
+
+    func testBilingualFromTheCommandLine() throws {
+        let dir = try temporaryFolder()
+        let out = dir.appendingPathComponent("de-it.pdf")
+        let r = try runCLI(["render", "consent", "--plan", "examples/plan.json", "--lang", "de", "--with", "it", "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.path))
+    }
+
     func testHelpEverywhere() throws {
         for args in [["--help"], ["render", "--help"], ["plan", "check", "--help"], ["content", "lint", "--help"]] {
             let r = try runCLI(args)
