@@ -48,6 +48,20 @@ extension FlowBuilder {
         }
     }
 
+    /// Cells are set ragged and, unlike body text, hyphenated only when a word is wider than
+    /// the cell: in a narrow column a short word cut in two ("acetabo-lo") reads worse than a
+    /// shorter line.
+    private func needsHyphenation(_ content: [Inline], width: Double, style: ParagraphStyle, bold: Bool) throws -> Bool {
+        for word in Inline.plainText(content).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            // Noto Sans letters are under 0.62 em wide on average: only longer words are measured.
+            guard Double(word.count) * style.size * 0.45 > width else { continue }
+            if try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: style) > width {
+                return true
+            }
+        }
+        return false
+    }
+
     private func columnWidths(_ table: Table, count: Int) throws -> [Double] {
         let total = band.width
         if table.rowHeaders && table.header.isEmpty && count == 2 {
@@ -107,7 +121,9 @@ extension FlowBuilder {
             offset += width
             let content = c < cells.count ? cells[c] : []
             let inner = Band(left: x + Self.cellPadX, width: width - 2 * Self.cellPadX, rtl: band.rtl)
-            let block = try blockOfLines(content, style: style(.cell), band: inner, bold: header)
+            var cellStyle = style(.cell)
+            cellStyle.hyphenate = try needsHyphenation(content, width: inner.width, style: cellStyle, bold: header)
+            let block = try blockOfLines(content, style: cellStyle, band: inner, bold: header)
             height = max(height, block.height)
             logs.append(block.log.map { $0.replacingOccurrences(of: "line ", with: "") }.joined(separator: " / "))
             laid.append((x, width, block.items))
