@@ -1,3 +1,4 @@
+import Foundation
 // The public entry point of the module.
 
 /// Sets paragraphs: itemizes (bidi, script, font), shapes with HarfBuzz,
@@ -11,6 +12,7 @@ public final class Typesetter: @unchecked Sendable {
     private let fonts: FontTable
     private let cache: ShapeCache
     private let hyphenationDirectory: String
+    private let layouts = LayoutCache()
 
     /// Ragged lines get this much stretch (in em) at their end
     /// (`\rightskip 0pt plus 3em`); their spaces keep their natural width.
@@ -41,6 +43,16 @@ public final class Typesetter: @unchecked Sendable {
     /// itself is cut at grapheme boundaries. An empty paragraph has no lines.
     /// - Throws: `MissingGlyphsError` when a character is in none of the fonts.
     public func layout(_ spans: [TextSpan], style: ParagraphStyle, width: Double) throws -> ParagraphLayout {
+        // Most paragraphs of a document are the same for every patient (the information
+        // text, the labels): a finished layout is reused when text, style and measure match.
+        let key = LayoutCache.Key(spans: spans, style: style, width: width)
+        if let cached = layouts.get(key) { return cached }
+        let result = try layoutUncached(spans, style: style, width: width)
+        layouts.put(key, result)
+        return result
+    }
+
+    private func layoutUncached(_ spans: [TextSpan], style: ParagraphStyle, width: Double) throws -> ParagraphLayout {
         var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
         guard !paragraph.text.isEmpty else { return ParagraphLayout(lines: [], width: width) }
         try paragraph.shape(language: style.language, cache: cache)
@@ -111,4 +123,31 @@ public final class Typesetter: @unchecked Sendable {
 
     /// Number of shaped words in the cache (for tests and benchmarks).
     var cachedShapes: Int { cache.count }
+}
+
+/// Finished paragraph layouts by text, style and measure; bounded, thread-safe.
+/// Layout is a pure function of the key, so a hit gives exactly what a new layout would.
+final class LayoutCache: @unchecked Sendable {
+    // @unchecked: the dictionary is only touched under `lock`.
+    struct Key: Hashable {
+        var spans: [TextSpan]
+        var style: ParagraphStyle
+        var width: Double
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: ParagraphLayout] = [:]
+    /// Enough for every distinct paragraph of several documents in several languages.
+    private let limit = 20_000
+
+    func get(_ key: Key) -> ParagraphLayout? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func put(_ key: Key, _ layout: ParagraphLayout) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+        entries[key] = layout
+    }
 }
