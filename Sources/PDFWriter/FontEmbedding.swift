@@ -62,11 +62,10 @@ extension ObjectWriter {
         }
 
         // §9.9: the TrueType program, Table 127: /Length1 = decoded length.
-        let program = try font.subsetter.subset(glyphs: glyphs, fontName: font.postScriptName)
-        let compressed = try Flate.compress(program)
-        stream(objects.fontFile, data: compressed) { out in
+        let program = try font.subsetter.compressedSubset(glyphs: glyphs, fontName: font.postScriptName)
+        stream(objects.fontFile, data: program.compressed) { out in
             out.ascii(" /Filter /FlateDecode /Length1 ")
-            out.pdfInt(program.count)
+            out.pdfInt(program.length)
         }
 
         // §9.10.3: ToUnicode CMap, glyph id → text.

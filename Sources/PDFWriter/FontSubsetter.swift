@@ -38,6 +38,23 @@ final class FontSubsetter: @unchecked Sendable {
 
     deinit { hb_face_destroy(face) }
 
+    /// Recent compressed subsets by glyph set: documents of one kind and language use
+    /// nearly always the same glyphs, whoever the patient is. Guarded by `lock`.
+    private var recent: [[UInt16]: (length: Int, compressed: [UInt8])] = [:]
+
+    /// The Flate-compressed subset for `glyphs` (sorted, unique) and its decoded length,
+    /// reused when the same glyph set was embedded recently (same bytes by construction).
+    func compressedSubset(glyphs: [UInt16], fontName: String) throws -> (length: Int, compressed: [UInt8]) {
+        if let hit = lock.withLock({ recent[glyphs] }) { return hit }
+        let program = try subset(glyphs: glyphs, fontName: fontName)
+        let result = (length: program.count, compressed: try Flate.compress(program))
+        lock.withLock {
+            if recent.count >= 16 { recent.removeAll() }
+            recent[glyphs] = result
+        }
+        return result
+    }
+
     /// Switches to a preprocessed face from the second subset on (call with `lock` held).
     private func prepareIfReused() {
         uses += 1
