@@ -94,6 +94,14 @@ public final class Typesetter: @unchecked Sendable {
     /// newlines in the text, the widest of its lines.
     /// - Throws: `MissingGlyphsError` when a character is in none of the fonts.
     public func measure(_ spans: [TextSpan], style: ParagraphStyle) throws -> Double {
+        let key = LayoutCache.Key(spans: spans, style: style, width: -1)  // -1: a measure, not a layout
+        if let cached = layouts.getWidth(key) { return cached }
+        let width = try measureUncached(spans, style: style)
+        layouts.putWidth(key, width)
+        return width
+    }
+
+    private func measureUncached(_ spans: [TextSpan], style: ParagraphStyle) throws -> Double {
         var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
         guard !paragraph.text.isEmpty else { return 0 }
         try paragraph.shape(language: style.language, cache: cache)
@@ -125,7 +133,7 @@ public final class Typesetter: @unchecked Sendable {
     var cachedShapes: Int { cache.count }
 }
 
-/// Finished paragraph layouts by text, style and measure; bounded, thread-safe.
+/// Finished paragraph layouts (and single-line widths) by text, style and measure; bounded, thread-safe.
 /// Layout is a pure function of the key, so a hit gives exactly what a new layout would.
 final class LayoutCache: @unchecked Sendable {
     // @unchecked: the dictionary is only touched under `lock`.
@@ -143,6 +151,19 @@ final class LayoutCache: @unchecked Sendable {
     func get(_ key: Key) -> ParagraphLayout? {
         lock.lock(); defer { lock.unlock() }
         return entries[key]
+    }
+
+    private var widths: [Key: Double] = [:]
+
+    func getWidth(_ key: Key) -> Double? {
+        lock.lock(); defer { lock.unlock() }
+        return widths[key]
+    }
+
+    func putWidth(_ key: Key, _ width: Double) {
+        lock.lock(); defer { lock.unlock() }
+        if widths.count >= limit { widths.removeAll(keepingCapacity: true) }
+        widths[key] = width
     }
 
     func put(_ key: Key, _ layout: ParagraphLayout) {
