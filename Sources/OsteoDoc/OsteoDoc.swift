@@ -56,7 +56,7 @@ public final class OsteoDoc: @unchecked Sendable {
             templates[kind.rawValue] = text
         }
         self.templates = templates
-        self.contentVersions = ContentVersion.compute(resources: resources, repository: content)
+        self.contentVersions = ContentVersion.compute(templates: templates, repository: content)
     }
 
     public typealias Error = OsteoDocError

@@ -119,3 +119,29 @@ final class LanguageRenderingTests: XCTestCase {
         }
     }
 }
+
+/// A change of wording changes the version of exactly the documents it reaches.
+final class ContentVersionTests: XCTestCase {
+    func testVersionFollowsTheContentOfEachLanguage() throws {
+        let dir = try temporaryFolder()
+        for folder in ["templates", "locales"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: dir.appendingPathComponent(folder))
+        }
+        let before = try OsteoDoc(resources: dir)
+        XCTAssertEqual(before.contentVersion("it"), engine.contentVersion("it"))
+        XCTAssertTrue(before.contentVersion("it").hasPrefix("1.0-"))
+
+        let wound = dir.appendingPathComponent("locales/de/discharge/wound.md")
+        try (try String(contentsOf: wound, encoding: .utf8) + "\nNoch ein Satz.\n").write(to: wound, atomically: true, encoding: .utf8)
+        let after = try OsteoDoc(resources: dir)
+        XCTAssertEqual(after.contentVersion("it"), before.contentVersion("it"), "Italian documents unchanged")
+        XCTAssertEqual(after.contentVersion("fr"), before.contentVersion("fr"), "other translations unchanged")
+        XCTAssertNotEqual(after.contentVersion("de"), before.contentVersion("de"))
+
+        let template = dir.appendingPathComponent("templates/discharge.mustache")
+        try (try String(contentsOf: template, encoding: .utf8) + "\n").write(to: template, atomically: true, encoding: .utf8)
+        let changedTemplate = try OsteoDoc(resources: dir)
+        XCTAssertNotEqual(changedTemplate.contentVersion("it"), after.contentVersion("it"), "templates reach every language")
+        XCTAssertNotEqual(changedTemplate.contentVersion("fr"), after.contentVersion("fr"))
+    }
+}
