@@ -41,7 +41,8 @@ final class PageDecoration {
         // Header: the identity line, then a rule.
         var headerBaseline = headerLines.count > 1 ? 32.0 : 40.0
         for (i, identity) in headerLines.enumerated() {
-            page.items += try line([TextSpan(identity.text, style: i == 0 ? .bold : .regular)], x: left, width: width,
+            // Bilingual documents: both languages' lines in the same weight (equal standing).
+            page.items += try line([TextSpan(identity.text, style: i == 0 || headerLines.count > 1 ? .bold : .regular)], x: left, width: width,
                                    baseline: headerBaseline, align: .start, rtl: identity.rtl)
             headerBaseline += 13
         }

@@ -97,13 +97,21 @@ public final class OsteoDoc: @unchecked Sendable {
 
     /// The document tree of a document.
     public func document(_ kind: DocumentKind, plan: Plan, language: String, allowStale: Bool = false) throws -> Document {
+        try document(kind, plan: plan, language: language, allowStale: allowStale, beside: nil)
+    }
+
+    /// - Parameter beside: the other language when the document is printed side by side with it.
+    private func document(_ kind: DocumentKind, plan: Plan, language: String, allowStale: Bool, beside: String?) throws -> Document {
         let stale = try translationState(kind, language: language, allowStale: allowStale)
         let text = try markdown(kind, plan: plan, language: language)
         let blocks: [Block]
         do { blocks = try MarkdownReader.read(text) } catch {
             throw OsteoDocError.content(String(describing: error))
         }
-        return try wrap { try makeDocument(kind, plan: plan, language: language, blocks: blocks, stale: stale) }
+        // Beside the Italian text a translation needs no note naming its master: the two stand
+        // side by side with equal standing (DPR 574/1988 art. 4). A stale one is still flagged.
+        let nameMaster = beside != content.sourceTag
+        return try wrap { try makeDocument(kind, plan: plan, language: language, blocks: blocks, stale: stale, nameMaster: nameMaster) }
     }
 
     /// Refuses a translation that is missing units this document needs, or stale ones unless allowed.
@@ -118,12 +126,16 @@ public final class OsteoDoc: @unchecked Sendable {
         return !stale.isEmpty
     }
 
-    private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block], stale: Bool) throws -> Document {
+    private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block], stale: Bool,
+                              nameMaster: Bool) throws -> Document {
         let (_, f) = try tools(for: language)
         var blocks = blocks
         if language != content.sourceTag {
             // Name the Italian master right under the title; warn visibly when the translation is behind it.
-            var notes: [Block] = [.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": f.isolate(contentVersion(content.sourceTag))]))])])]
+            var notes: [Block] = []
+            if nameMaster {
+                notes.append(.paragraph([.emphasis([.text(try f.format("notice.translation", ["version": f.isolate(contentVersion(content.sourceTag))]))])]))
+            }
             if stale { notes.insert(.callout([.paragraph([.strong([.text(try f.string("notice.stale-translation"))])])]), at: 0) }
             let at = blocks.firstIndex { if case .heading = $0 { return true } else { return false } }.map { $0 + 1 } ?? 0
             blocks.insert(contentsOf: notes, at: at)
@@ -162,8 +174,8 @@ public final class OsteoDoc: @unchecked Sendable {
     public func renderBilingual(_ kind: DocumentKind, plan: Plan, language: String, second: String, format: OutputFormat,
                                 allowStale: Bool = false) throws -> [UInt8] {
         guard language != second else { throw OsteoDocError.content("--with names the same language as --lang") }
-        let a = try document(kind, plan: plan, language: language, allowStale: allowStale)
-        let b = try document(kind, plan: plan, language: second, allowStale: allowStale)
+        let a = try document(kind, plan: plan, language: language, allowStale: allowStale, beside: second)
+        let b = try document(kind, plan: plan, language: second, allowStale: allowStale, beside: language)
         switch format {
         case .html: return Array(HTMLWriter.bilingual(a, b).utf8)
         case .pdf: return try renderBilingualPDF(a, b)

@@ -116,6 +116,13 @@ final class LanguageRenderingTests: XCTestCase {
             let text = try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output
             XCTAssertTrue(text.contains("Consenso informato"), "\(a)+\(b): Italian column present")
             XCTAssertTrue(text.contains(a == "de" ? "Einwilligung" : "الموافقة"), "\(a)+\(b): \(a) column present")
+            // Beside the Italian text the translation carries no "translated from the Italian" note.
+            let single = try engine.document(.consent, plan: plan, language: a)
+            let note = Inline.plainText(single.blocks.compactMap { block -> [Inline]? in
+                if case .paragraph(let c) = block, case .emphasis = c.first { return c } else { return nil }
+            }.first ?? [])
+            XCTAssertFalse(note.isEmpty, "\(a): the single-language translation names its master")
+            XCTAssertFalse(html.contains(note), "\(a)+\(b): no master note beside the Italian")
         }
     }
 }
