@@ -53,8 +53,8 @@ extension FlowBuilder {
     /// shorter line.
     private func needsHyphenation(_ content: [Inline], width: Double, style: ParagraphStyle, bold: Bool) throws -> Bool {
         for word in Inline.plainText(content).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            // Noto Sans letters are under 0.62 em wide on average: only longer words are measured.
-            guard Double(word.count) * style.size * 0.45 > width else { continue }
+            // No Noto Sans letter is wider than 1 em: a word that short cannot overflow and is not measured.
+            guard Double(word.count) * style.size > width else { continue }
             if try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: style) > width {
                 return true
             }

@@ -108,3 +108,20 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(single.log.split(separator: "\n").contains { $0.contains("header |") && $0.contains("Colonna 1") && $0.contains("Colonna 2") })
     }
 }
+
+/// Table cells: short words are never cut; a word wider than its cell is hyphenated, not chopped.
+final class TableCellHyphenationTests: XCTestCase {
+    func testWordWiderThanTheCellIsHyphenatedAndShortWordsAreNot() throws {
+        var options = LayoutOptions()
+        options.collectLog = true
+        let meta = DocumentMetadata(title: "T", language: "de", direction: .leftToRight, documentId: "X", contentVersion: "1",
+                                    runningHeader: ["A"], pageLabel: "{page}/{pages}", footerNote: "X")
+        let table = Table(header: [], rows: [[[.text("Staatsangehörigkeit")], [.text("")]],
+                                            [[.text("Lato")], [.text("acetabolo (parte dell'anca)")]]], rowHeaders: true)
+        let doc = Document(metadata: meta, blocks: [.table(table)])
+        let log = try DocumentLayout(typesetter: LayoutTests.typesetter, options: options).layoutBilingual(doc, doc).log
+        let rows = log.split(separator: "\n").filter { $0.contains("row |") }
+        XCTAssertTrue(rows.contains { $0.contains("Staatsange") && $0.contains(" hy ") }, log)
+        XCTAssertFalse(rows.contains { $0.contains("acetabo ") || $0.contains("acetabo-") }, log)
+    }
+}
