@@ -125,7 +125,9 @@ extension FlowBuilder {
             cellStyle.hyphenate = try needsHyphenation(content, width: inner.width, style: cellStyle, bold: header)
             let block = try blockOfLines(content, style: cellStyle, band: inner, bold: header)
             height = max(height, block.height)
-            logs.append(block.log.map { $0.replacingOccurrences(of: "line ", with: "") }.joined(separator: " / "))
+            if options.collectLog {
+                logs.append(block.log.map { $0.replacingOccurrences(of: "line ", with: "") }.joined(separator: " / "))
+            }
             laid.append((x, width, block.items))
         }
         // An empty value cell of a key–value table is a space to write in by hand.

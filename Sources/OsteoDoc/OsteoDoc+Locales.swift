@@ -6,7 +6,7 @@ import Markdown
 extension OsteoDoc {
     /// Translation status of every locale but the source.
     public func translationStatus() -> [LocaleStatus] {
-        content.localeTags.filter { $0 != content.sourceTag }.compactMap { content.status(of: $0) }
+        content.localeTags.filter { $0 != content.sourceTag }.compactMap { status(of: $0) }
     }
 
     /// Problems in every translation (tags, placeholders, structure, Markdown), with file and line.
@@ -17,7 +17,7 @@ extension OsteoDoc {
     /// The translator's review page for one locale: Italian and translation side by side, unit by unit.
     public func translationPreview(_ tag: String) throws -> String {
         guard let resolved = content.resolve(tag), let target = content.locale(resolved),
-              let source = content.locale(content.sourceTag), let status = content.status(of: resolved) else {
+              let source = content.locale(content.sourceTag), let status = status(of: resolved) else {
             throw OsteoDocError.unavailableLanguage(tag, available: content.localeTags)
         }
         var rows: [ComparisonRow] = []

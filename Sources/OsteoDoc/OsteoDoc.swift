@@ -34,6 +34,8 @@ public final class OsteoDoc: @unchecked Sendable {
     private let lock = NSLock()
     private var expanders: [String: TemplateExpander] = [:]
     private var formatters: [String: LocaleFormatter] = [:]
+    /// Translation status per locale: the content never changes after init, so it is computed once.
+    private var statuses: [String: LocaleStatus] = [:]
     private var pipeline: PDFPipeline?
     /// Folder of the Noto fonts used for PDF output.
     public let fontDirectory: String
@@ -117,7 +119,7 @@ public final class OsteoDoc: @unchecked Sendable {
     /// Refuses a translation that is missing units this document needs, or stale ones unless allowed.
     /// Returns whether the document is printed from a stale translation.
     private func translationState(_ kind: DocumentKind, language: String, allowStale: Bool) throws -> Bool {
-        guard language != content.sourceTag, let status = content.status(of: language) else { return false }
+        guard language != content.sourceTag, let status = status(of: language) else { return false }
         let blocking = status.blocking(prosePrefix: kind.rawValue + "/")
         let missing = blocking.filter { $0.state == .missing }
         let stale = blocking.filter { $0.state == .stale }
@@ -187,6 +189,15 @@ public final class OsteoDoc: @unchecked Sendable {
         let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion(language))")
         let prefix = kind == .consent ? "CI" : "DS"
         return "\(prefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
+    }
+
+    /// Where a translation stands against the Italian source (computed once per locale).
+    func status(of language: String) -> LocaleStatus? {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = statuses[language] { return cached }
+        let status = content.status(of: language)
+        statuses[language] = status
+        return status
     }
 
     /// The PDF pipeline, made on first use (fonts are loaded once per engine).

@@ -45,15 +45,9 @@ final class PDFOutputTests: XCTestCase {
     func testTextIsExtractable() throws {
         for kind in DocumentKind.allCases {
             let (url, doc, _) = try writePDF(kind)
-            // Without the running header and footer lines, which interrupt paragraphs that cross pages.
-            let pageLabel = doc.metadata.pageLabel.replacingOccurrences(of: "{page}", with: "").replacingOccurrences(of: "{pages}", with: "")
-                .filter { $0.isLetter }
             let raw = try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output
             XCTAssertTrue(normalize(raw).contains(normalize("cartella n. 0004471123")), "\(kind): running header")
-            let text = normalize(raw.split(separator: "\n")
-                .filter { !$0.contains(doc.metadata.documentId) && !$0.contains("0004471123") && String($0.filter { $0.isLetter }) != pageLabel
-                    && !(!$0.isEmpty && doc.metadata.footerNote.contains($0)) }
-                .joined(separator: "\n"))
+            let text = normalize(withoutPageFurniture(raw, doc))
             var checked = 0
             for block in doc.blocks {
                 for piece in textPieces(block) where piece.count > 3 {
@@ -162,21 +156,11 @@ final class TranslatedPDFTests: XCTestCase {
         let url = try temporaryFolder().appendingPathComponent("\(language).pdf")
         try Data(try engine.render(kind, plan: plan, language: language, format: .pdf)).write(to: url)
         let doc = try engine.document(kind, plan: plan, language: language)
-        // Drop the running header and footer lines, which interrupt paragraphs that cross pages.
-        let raw = try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output.split(separator: "\n")
-            .filter { line in !line.contains(doc.metadata.documentId) && !line.contains("0004471123") && !isPageLabel(line, doc)
-                && !(!line.isEmpty && doc.metadata.footerNote.contains(line)) }
-            .joined(separator: "\n")
+        let raw = withoutPageFurniture(try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output, doc)
         // poppler marks right-to-left lines with embedding controls; they carry no text.
         let text = String(raw.unicodeScalars.filter { !(0x200E...0x200F).contains($0.value) && !(0x202A...0x202E).contains($0.value)
             && !(0x2066...0x2069).contains($0.value) })
         return (text, doc)
-    }
-
-    private func isPageLabel(_ line: Substring, _ doc: Document) -> Bool {
-        func skeleton<S: StringProtocol>(_ s: S) -> String { String(s.filter { $0.isLetter }) }
-        let label = doc.metadata.pageLabel.replacingOccurrences(of: "{pages}", with: "").replacingOccurrences(of: "{page}", with: "")
-        return !skeleton(line).isEmpty && skeleton(line) == skeleton(label)
     }
 
     /// Letters and digits only: poppler moves spaces around punctuation and numbers in
@@ -214,4 +198,16 @@ final class TranslatedPDFTests: XCTestCase {
     func testUkrainianExtracts() throws {
         try assertParagraphsInOrder(.consent, "uk")
     }
+}
+
+/// Extracted text without the running header and footer lines (identity, document note,
+/// scan code, page label), which interrupt paragraphs that cross pages.
+func withoutPageFurniture(_ text: String, _ doc: Document) -> String {
+    func letters<S: StringProtocol>(_ s: S) -> String { String(s.filter { $0.isLetter }) }
+    let label = letters(doc.metadata.pageLabel.replacingOccurrences(of: "{pages}", with: "").replacingOccurrences(of: "{page}", with: ""))
+    return text.split(separator: "\n").filter { line in
+        !line.contains(doc.metadata.documentId) && !line.contains("0004471123")
+            && !(!letters(line).isEmpty && letters(line) == label)
+            && !(!line.isEmpty && doc.metadata.footerNote.contains(line))
+    }.joined(separator: "\n")
 }
