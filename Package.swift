@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "osteodoc", dependencies: [
             "OsteoDoc", "PlanImport", "Templating", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
+        .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Typesetting"]),
 
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),

@@ -39,8 +39,10 @@ struct FlowBuilder {
 
     func style(_ role: TextRole, alignment: Alignment? = nil) -> ParagraphStyle {
         let dir: BaseDirection = band.rtl ? .rightToLeft : .leftToRight
-        // Justified body text for left-to-right scripts; Arabic is set ragged (no kashida justification).
-        let body: Alignment = band.rtl ? .start : .justified
+        // Justified body text for left-to-right scripts; Arabic is set ragged (no kashida justification),
+        // and so is a band narrower than 30 em (the 231 pt columns of a bilingual document): at
+        // about 35 characters a line justification gives loose lines and a hyphen every few lines.
+        let body: Alignment = band.rtl || band.width < 30 * options.bodySize ? .start : .justified
         switch role {
         case .body: return ParagraphStyle(size: options.bodySize, leading: options.bodyLeading, language: language,
                                           direction: dir, alignment: alignment ?? body, hyphenate: true)

@@ -174,7 +174,9 @@ public final class OsteoDoc: @unchecked Sendable {
         let doc = try document(kind, plan: plan, language: language, allowStale: allowStale)
         switch format {
         case .html: return Array(HTMLWriter.html(doc).utf8)
-        case .pdf: return try renderPDF(doc)
+        case .pdf:
+            try checkFontCoverage(plan)
+            return try renderPDF(doc)
         }
     }
 
@@ -189,7 +191,9 @@ public final class OsteoDoc: @unchecked Sendable {
         let b = try document(kind, plan: plan, language: second, allowStale: allowStale, beside: language)
         switch format {
         case .html: return Array(HTMLWriter.bilingual(a, b).utf8)
-        case .pdf: return try renderBilingualPDF(a, b)
+        case .pdf:
+            try checkFontCoverage(plan)
+            return try renderBilingualPDF(a, b)
         }
     }
 

@@ -62,7 +62,7 @@ public final class PDFExporter: @unchecked Sendable {
     private func pdfFont(_ font: LoadedFont) throws -> PDFFont {
         lock.lock(); defer { lock.unlock() }
         if let f = fonts[font.key] { return f }
-        let f = try PDFFont(fileData: font.fileData)
+        let f = try PDFFont(fileData: font.fileData, faceIndex: font.faceIndex)
         fonts[font.key] = f
         return f
     }

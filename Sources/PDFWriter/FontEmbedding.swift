@@ -21,15 +21,17 @@ extension ObjectWriter {
             out.pdfRef(objects.toUnicode)
         }
 
-        // §9.7.4: CIDFontType2; the subset keeps glyph ids, so CID = GID.
+        // §9.7.4: CIDFontType2; the subset keeps glyph ids, so CID = GID. A CFF font is
+        // a CIDFontType0 whose CIDs are glyph ids too: the subset keeps them, and the
+        // CID-keyed CFF of Noto Sans CJK (Adobe-Identity-0) maps CID n to glyph n.
         dictionary(objects.cidFont) { out in
-            out.ascii(" /Type /Font /Subtype /CIDFontType2 /BaseFont ")
+            out.ascii(font.isCFF ? " /Type /Font /Subtype /CIDFontType0 /BaseFont " : " /Type /Font /Subtype /CIDFontType2 /BaseFont ")
             out.pdfName(baseFont)
             out.ascii(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ")
             out.pdfRef(objects.descriptor)
             out.ascii(" /W ")
             FontEmbedding.appendWidths(glyphs, widths: font.widths, to: &out)
-            out.ascii(" /CIDToGIDMap /Identity")
+            if !font.isCFF { out.ascii(" /CIDToGIDMap /Identity") }
         }
 
         // §9.8: font descriptor.
@@ -57,15 +59,20 @@ extension ObjectWriter {
             out.pdfNumber(metrics.capHeight)
             out.ascii(" /StemV ")
             out.pdfNumber(metrics.stemV)
-            out.ascii(" /FontFile2 ")
+            out.ascii(font.isCFF ? " /FontFile3 " : " /FontFile2 ")
             out.pdfRef(objects.fontFile)
         }
 
         // §9.9: the TrueType program, Table 127: /Length1 = decoded length.
         let program = try font.subsetter.compressedSubset(glyphs: glyphs, fontName: font.postScriptName)
         stream(objects.fontFile, data: program.compressed) { out in
-            out.ascii(" /Filter /FlateDecode /Length1 ")
-            out.pdfInt(program.length)
+            if font.isCFF {
+                // §9.9 Table 126: an OpenType font program with CFF outlines.
+                out.ascii(" /Filter /FlateDecode /Subtype /OpenType")
+            } else {
+                out.ascii(" /Filter /FlateDecode /Length1 ")
+                out.pdfInt(program.length)
+            }
         }
 
         // §9.10.3: ToUnicode CMap, glyph id → text.

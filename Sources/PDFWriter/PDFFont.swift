@@ -25,6 +25,10 @@ public final class PDFFont: @unchecked Sendable {
     let metrics: Metrics
     /// The face prepared for subsetting.
     let subsetter: FontSubsetter
+    /// The outlines are CFF (an OpenType/CFF font such as Noto Sans CJK): embedded
+    /// as a CIDFontType0 with a FontFile3 of subtype OpenType (ISO 32000-1 §9.9
+    /// Table 126), instead of a CIDFontType2 with a FontFile2.
+    let isCFF: Bool
     /// The face and font, kept for character-to-glyph questions (ToUnicode).
     private let harfBuzz: HarfBuzzFont
 
@@ -39,10 +43,11 @@ public final class PDFFont: @unchecked Sendable {
         var flags: Int
     }
 
-    /// Parses a TrueType font file.
+    /// Parses face `faceIndex` of a font file (0 unless it is a collection, .ttc),
+    /// with TrueType (`glyf`) or CFF outlines.
     /// - Throws: ``PDFWriterError`` with code `.invalidFont` when HarfBuzz finds no
-    ///   glyphs, or the font has CFF rather than TrueType outlines.
-    public init(fileData: [UInt8]) throws {
+    ///   glyphs, or the font has neither TrueType nor CFF outlines.
+    public init(fileData: [UInt8], faceIndex: Int = 0) throws {
         guard !fileData.isEmpty, fileData.count <= Int(UInt32.max) else {
             throw PDFWriterError(.invalidFont, "empty or oversized font data")
         }
@@ -52,7 +57,7 @@ public final class PDFFont: @unchecked Sendable {
             }
         }
         defer { hb_blob_destroy(blob) }
-        guard let face = hb_face_create(blob, 0) else {
+        guard faceIndex >= 0, UInt32(faceIndex) < hb_face_count(blob), let face = hb_face_create(blob, UInt32(faceIndex)) else {
             throw PDFWriterError(.invalidFont, "HarfBuzz cannot open the font")
         }
         hb_face_make_immutable(face)
@@ -69,9 +74,11 @@ public final class PDFFont: @unchecked Sendable {
         guard glyphCount > 1, unitsPerEm > 0 else {
             throw PDFWriterError(.invalidFont, "the data is not a font HarfBuzz can read")
         }
-        guard !Self.table(face, "glyf", prefix: 1).isEmpty else {
-            throw PDFWriterError(.invalidFont, "only TrueType outlines (glyf) can be embedded as FontFile2")
+        let hasCFF = !Self.table(face, "CFF ", prefix: 1).isEmpty
+        guard hasCFF || !Self.table(face, "glyf", prefix: 1).isEmpty else {
+            throw PDFWriterError(.invalidFont, "only TrueType (glyf) or CFF outlines can be embedded")
         }
+        isCFF = hasCFF
         self.glyphCount = glyphCount
         self.unitsPerEm = unitsPerEm
         postScriptName = Self.postScriptName(face)

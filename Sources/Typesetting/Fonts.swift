@@ -31,8 +31,12 @@ public enum ScriptClass: Sendable, Hashable {
 /// `@unchecked Sendable`: all properties are constants set in `init`; the
 /// HarfBuzz face it wraps is immutable too (see `HarfBuzzFace`).
 public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
-    /// The font file bytes (the PDF writer embeds and subsets them).
-    public let fileData: [UInt8]
+    /// The font file bytes (the PDF writer embeds and subsets them): for a
+    /// collection (.ttc) the whole collection, with `faceIndex` naming the face.
+    /// Read from the mapped file on each call; only fonts a document uses are asked.
+    public var fileData: [UInt8] { face.fileData }
+    /// The face's index in its file (0 unless the file is a collection).
+    public let faceIndex: Int
     /// The font's PostScript name (name table, ID 6), e.g. "NotoSans-Regular".
     public let postScriptName: String
     /// Font units per em (1000 for Noto Sans, 2048 for some fonts).
@@ -45,13 +49,13 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
 
     let face: HarfBuzzFace
 
-    init(path: String, key: String) throws {
-        guard let face = HarfBuzzFace(path: path) else {
+    init(path: String, key: String, index: Int = 0) throws {
+        guard let face = HarfBuzzFace(path: path, index: index) else {
             throw FontLoadingError(path: path)
         }
         self.face = face
         self.key = key
-        fileData = face.fileData
+        faceIndex = index
         postScriptName = face.postScriptName
         unitsPerEm = face.unitsPerEm
         ascender = face.ascender
@@ -66,6 +70,31 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
 
     /// The font's `key`.
     public var description: String { key }
+}
+
+/// A fallback font family of `FontLibrary`: files `<name>-Regular.<ext>` and
+/// `<name>-Bold.<ext>`, face `faceIndex` of each (collections hold several).
+public struct FallbackFamily: Sendable, Hashable {
+    /// Which of the library's two folders holds the files.
+    public enum Directory: Sendable, Hashable {
+        /// The TrueType folder (fonts-noto-core: /usr/share/fonts/truetype/noto).
+        case trueType
+        /// The OpenType folder (fonts-noto-cjk: /usr/share/fonts/opentype/noto).
+        case openType
+    }
+
+    public var name: String
+    public var directory: Directory
+    public var fileExtension: String
+    public var faceIndex: Int
+
+    /// A family `name` (e.g. "NotoSansHebrew") of `.ttf` files in the TrueType folder unless told otherwise.
+    public init(name: String, directory: Directory = .trueType, fileExtension: String = "ttf", faceIndex: Int = 0) {
+        self.name = name
+        self.directory = directory
+        self.fileExtension = fileExtension
+        self.faceIndex = faceIndex
+    }
 }
 
 /// A font file is missing or unreadable.
@@ -96,11 +125,32 @@ public final class FontLibrary: @unchecked Sendable {
         var style: FontStyle
     }
 
+    /// Fallback families, after Noto Sans and the Arabic family in every chain, for
+    /// the scripts of names a hospital in Italy meets: Chinese (and Japanese, Korean)
+    /// from Noto Sans CJK SC, and the Noto Sans families of fonts-noto-core for
+    /// Hebrew, Devanagari (Hindi), Bengali, Gurmukhi (Punjabi), Tamil, Sinhala,
+    /// Malayalam, Georgian, Armenian, Ethiopic (Amharic, Tigrinya) and Thai. Greek
+    /// and Cyrillic are in Noto Sans itself. A file that is not installed is left
+    /// out; `covers` then reports the characters only it would print.
+    public static let fallbackFamilies: [FallbackFamily] = [
+        FallbackFamily(name: "NotoSansCJK", directory: .openType, fileExtension: "ttc", faceIndex: 2),  // SC
+        FallbackFamily(name: "NotoSansHebrew"), FallbackFamily(name: "NotoSansDevanagari"),
+        FallbackFamily(name: "NotoSansBengali"), FallbackFamily(name: "NotoSansGurmukhi"),
+        FallbackFamily(name: "NotoSansTamil"), FallbackFamily(name: "NotoSansSinhala"),
+        FallbackFamily(name: "NotoSansMalayalam"), FallbackFamily(name: "NotoSansGeorgian"),
+        FallbackFamily(name: "NotoSansArmenian"), FallbackFamily(name: "NotoSansEthiopic"),
+        FallbackFamily(name: "NotoSansThai"),
+    ]
+
     /// Loads Noto Sans (regular, bold, italic, bold italic) and an Arabic
     /// family (regular, bold; Noto Naskh Arabic unless told otherwise, e.g.
-    /// "NotoSansArabic") from `directory`.
+    /// "NotoSansArabic") from `directory`, then the regular and bold faces of the
+    /// `fallbacks` that are installed (TrueType ones from `directory`, collections
+    /// from `openTypeDirectory`, Debian's fonts-noto-cjk).
     /// - Throws: `FontLoadingError` naming the first file that is missing.
-    public init(directory: String = "/usr/share/fonts/truetype/noto", arabicFamily: String = "NotoNaskhArabic") throws {
+    public init(directory: String = "/usr/share/fonts/truetype/noto", arabicFamily: String = "NotoNaskhArabic",
+                openTypeDirectory: String = "/usr/share/fonts/opentype/noto",
+                fallbacks: [FallbackFamily] = FontLibrary.fallbackFamilies) throws {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         func load(_ key: String) throws -> LoadedFont {
             try LoadedFont(path: "\(base)/\(key).ttf", key: key)
@@ -114,14 +164,51 @@ public final class FontLibrary: @unchecked Sendable {
         let naskhRegular = try load("\(arabicFamily)-Regular")
         let naskhBold = try load("\(arabicFamily)-Bold")
 
+        // Fallbacks: (regular, bold) pairs; a family without a bold file uses its regular.
+        var extra = [(regular: LoadedFont, bold: LoadedFont)]()
+        let openTypeBase = openTypeDirectory.hasSuffix("/") ? String(openTypeDirectory.dropLast()) : openTypeDirectory
+        for family in fallbacks {
+            let folder = family.directory == .openType ? openTypeBase : base
+            func face(_ weight: String) -> LoadedFont? {
+                let file = "\(family.name)-\(weight)"
+                return try? LoadedFont(path: "\(folder)/\(file).\(family.fileExtension)", key: file,
+                                       index: family.faceIndex)
+            }
+            guard let regular = face("Regular") else { continue }
+            extra.append((regular, face("Bold") ?? regular))
+        }
+
         var chains = [ChainKey: [LoadedFont]]()
         for style in FontStyle.allCases {
             let naskh = style.isBold ? naskhBold : naskhRegular
-            chains[ChainKey(script: .latin, style: style)] = [sans[style]!, naskh]
-            chains[ChainKey(script: .arabic, style: style)] = [naskh, sans[style]!]
+            let tail = extra.map { style.isBold ? $0.bold : $0.regular }
+            chains[ChainKey(script: .latin, style: style)] = [sans[style]!, naskh] + tail
+            chains[ChainKey(script: .arabic, style: style)] = [naskh, sans[style]!] + tail
         }
         self.chains = chains
-        allFonts = FontStyle.allCases.map { sans[$0]! } + [naskhRegular, naskhBold]
+        var all = FontStyle.allCases.map { sans[$0]! } + [naskhRegular, naskhBold]
+        for pair in extra {
+            all.append(pair.regular)
+            if pair.bold !== pair.regular { all.append(pair.bold) }
+        }
+        allFonts = all
+    }
+
+    /// Whether every character of `text` that needs a glyph has one in some font
+    /// of the library: the question `plan check` asks of every printed value, so
+    /// that a PDF never fails half-way for a name in a script nothing covers.
+    /// Spaces, line breaks, controls and default-ignorable characters (bidi
+    /// controls, joiners, variation selectors, soft hyphens) need none.
+    public func covers(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x7F || CharacterClass.isNoBreakSpace(value) || CharacterClass.isNewline(value)
+                || CharacterClass.isDefaultIgnorable(value) { continue }
+            let category = scalar.properties.generalCategory
+            if category == .control || category == .format || category == .spaceSeparator { continue }
+            if !allFonts.contains(where: { $0.face.covers(value) }) { return false }
+        }
+        return true
     }
 
     /// The primary font for a script class and style.

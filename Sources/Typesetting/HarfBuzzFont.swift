@@ -57,7 +57,8 @@ final class HarfBuzzFace: @unchecked Sendable {
     private let face: OpaquePointer
     private let font: OpaquePointer
 
-    let fileData: [UInt8]
+    /// Index of the face in its file (0 unless the file is a collection, .ttc).
+    let faceIndex: Int
     let postScriptName: String
     let unitsPerEm: Int
     /// hhea/OS/2 ascender and descender in em (descender negative).
@@ -75,15 +76,18 @@ final class HarfBuzzFace: @unchecked Sendable {
     let bmpCoverage: [UInt64]
     private let astralCoverage: Set<UInt32>
 
-    /// Loads a font file; returns nil when the file cannot be read or is no font.
-    init?(path: String) {
+    /// Loads face `index` of a font file (a collection holds several); returns nil
+    /// when the file cannot be read or has no such face. The file is mapped, not
+    /// copied: a 20 MB CJK collection costs only the pages HarfBuzz reads.
+    init?(path: String, index: Int = 0) {
         guard let blob = hb_blob_create_from_file_or_fail(path) else { return nil }
         var length: UInt32 = 0
-        guard let data = hb_blob_get_data(blob, &length), length > 0 else {
+        guard hb_blob_get_data(blob, &length) != nil, length > 0, index >= 0,
+              UInt32(index) < hb_face_count(blob) else {
             hb_blob_destroy(blob)
             return nil
         }
-        let face = hb_face_create(blob, 0)!
+        let face = hb_face_create(blob, UInt32(index))!
         guard hb_face_get_glyph_count(face) > 0 else {
             hb_face_destroy(face)
             hb_blob_destroy(blob)
@@ -95,9 +99,7 @@ final class HarfBuzzFace: @unchecked Sendable {
         self.face = face
         self.font = font
 
-        fileData = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
+        faceIndex = index
         let upem = Int(hb_face_get_upem(face))
         unitsPerEm = upem
         var extents = hb_font_extents_t()
@@ -145,6 +147,15 @@ final class HarfBuzzFace: @unchecked Sendable {
         hb_font_destroy(font)
         hb_face_destroy(face)
         hb_blob_destroy(blob)
+    }
+
+    /// The bytes of the whole font file (of the collection, for a .ttc).
+    var fileData: [UInt8] {
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else { return [] }
+        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
     }
 
     /// Whether the font's cmap maps the code point to a glyph.

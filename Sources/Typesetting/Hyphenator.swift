@@ -26,6 +26,9 @@ final class Hyphenator: @unchecked Sendable {
     static let leftMin = 2, rightMin = 3
     /// Words shorter than this many letters are never hyphenated.
     static let minimumWord = 6
+    /// Nor runs of letters longer than this: no word of a shipped language comes
+    /// near it; such a run is cut at grapheme boundaries like any overlong text.
+    static let maximumWord = 64
 
     /// The script of the dictionary's words: only letters of this script are
     /// given to it (Latin words in a Ukrainian text, Cyrillic ones in an Italian

@@ -232,10 +232,13 @@ extension Paragraph {
     }
 
     private func usable(_ cut: CutPoint, in word: Word) -> CutPoint? {
-        var segmentIndex = word.segments.lowerBound
-        while segmentIndex < word.segments.upperBound - 1, segments[segmentIndex].range.upperBound < cut.position {
-            segmentIndex += 1
+        // The first segment ending at or after the cut (binary search: words can be long).
+        var low = word.segments.lowerBound, high = word.segments.upperBound - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if segments[middle].range.upperBound < cut.position { low = middle + 1 } else { high = middle }
         }
+        let segmentIndex = low
         let segment = segments[segmentIndex]
         let lower = segment.range.lowerBound
         var position = cut.position
@@ -300,10 +303,21 @@ extension Paragraph {
             }
             guard width > limit else { continue }
             if boundaries == nil { boundaries = graphemeBoundaries(word) }
-            // Never right after an elision apostrophe ("dell'|anca" is not a break).
-            for position in boundaries! where position > start && position < end
-                && text[position - 1] != 0x27 && text[position - 1] != 0x2019 {
-                cuts.append(CutPoint(position: position, cut: .emergency))
+            let all = boundaries!
+            // The boundaries inside start..<end (binary search for the first), never
+            // right after an elision apostrophe ("dell'|anca" is not a break).
+            var low = 0, high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if all[middle] <= start { low = middle + 1 } else { high = middle }
+            }
+            var next = low
+            while next < all.count, all[next] < end {
+                let position = all[next]
+                if text[position - 1] != 0x27 && text[position - 1] != 0x2019 {
+                    cuts.append(CutPoint(position: position, cut: .emergency))
+                }
+                next += 1
             }
         }
     }
@@ -329,7 +343,8 @@ extension Paragraph {
         var runStart = -1
         var hasLower = false
         func finish(_ end: Int) {
-            if runStart >= 0, end - runStart >= Hyphenator.minimumWord, hasLower { runs.append((runStart, end)) }
+            if runStart >= 0, end - runStart >= Hyphenator.minimumWord, end - runStart <= Hyphenator.maximumWord,
+               hasLower { runs.append((runStart, end)) }
             runStart = -1
             hasLower = false
         }

@@ -19,10 +19,13 @@ extension Paragraph {
             for index in word.segments {
                 let segment = segments[index]
                 let item = items[segment.item]
+                // The word around the segment, at most `shapingContext` scalars on each side.
+                let context = max(word.range.lowerBound, segment.range.lowerBound - Self.shapingContext)
+                    ..< min(word.range.upperBound, segment.range.upperBound + Self.shapingContext)
                 requests.append(ShapeCache.Request(
-                    context: word.range,
-                    start: Int32(segment.range.lowerBound - word.range.lowerBound),
-                    end: Int32(segment.range.upperBound - word.range.lowerBound),
+                    context: context,
+                    start: Int32(segment.range.lowerBound - context.lowerBound),
+                    end: Int32(segment.range.upperBound - context.lowerBound),
                     font: Int16(item.font), rightToLeft: item.isRightToLeft, script: item.script.raw))
             }
         }
@@ -55,6 +58,30 @@ extension Paragraph {
         if !missing.isEmpty { throw MissingGlyphsError(characters: missing) }
     }
 
+    /// Scalars of a word's text on each side of a segment given to HarfBuzz as
+    /// context (Arabic joining, contextual forms). Bounded, so that shaping a word
+    /// costs time linear in its length however long it is.
+    static let shapingContext = 32
+    /// Longest segment shaped in one piece: longer stretches of one item are cut,
+    /// at the first scalar that starts a new grapheme after this length, and after
+    /// `maximumSegment + 32` scalars in any case (a letter with thousands of
+    /// combining marks). No real word comes near; it keeps every later step (cluster
+    /// lookups, cuts, glyph ranges) linear in the length of an unbreakable run.
+    static let maximumSegment = 128
+
+    /// Whether a scalar continues the grapheme before it (combining marks, joiners,
+    /// variation selectors, emoji modifiers), so that a segment is not cut before it.
+    static func continuesCluster(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if value == 0x200C || value == 0x200D || (0xFE00...0xFE0F).contains(value)
+            || (0x1F3FB...0x1F3FF).contains(value) || (0xE0100...0xE01EF).contains(value) { return true }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     /// Splits the text into tokens; words into segments at item boundaries.
     private mutating func tokenize() {
         let count = text.count
@@ -83,7 +110,9 @@ extension Paragraph {
                 }
                 let firstSegment = segments.count
                 var start = index
-                for position in index + 1...end where position == end || itemOf[position] != itemOf[start] {
+                for position in index + 1...end where position == end || itemOf[position] != itemOf[start]
+                    || (position - start >= Self.maximumSegment
+                        && (position - start >= Self.maximumSegment + 32 || !Self.continuesCluster(scalars[position]))) {
                     segments.append(Segment(range: start..<position, item: Int(itemOf[start]), glyphs: []))
                     start = position
                 }

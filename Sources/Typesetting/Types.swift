@@ -154,7 +154,9 @@ public struct ParagraphLayout: Sendable {
 /// Some characters are in none of the fonts of their fallback chain. The
 /// typesetter never prints a .notdef box; it reports them instead.
 public struct MissingGlyphsError: Error, CustomStringConvertible, Sendable {
-    /// The characters without a glyph, each listed once, in order of appearance.
+    /// The characters without a glyph, each listed once, in order of appearance
+    /// (for the caller's own checks: they may be patient data, so the
+    /// description never shows them).
     public let characters: [Character]
 
     /// An error listing `characters`.
@@ -162,15 +164,10 @@ public struct MissingGlyphsError: Error, CustomStringConvertible, Sendable {
         self.characters = characters
     }
 
-    /// A message listing each character with its code points.
+    /// How many distinct characters no font covers, without the characters
+    /// themselves (a message may reach a log; the text may be a patient's name).
     public var description: String {
-        let list = characters.map { character in
-            let codes = character.unicodeScalars
-                .map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
-                .joined(separator: " ")
-            return "\"\(character)\" (\(codes))"
-        }
-        return "no font covers \(list.joined(separator: ", "))"
+        "no installed font covers \(characters.count) distinct character\(characters.count == 1 ? "" : "s") of the text"
     }
 }
 

@@ -8,7 +8,7 @@ import Templating
 
 // osteodoc-bench: how fast the example consent renders.
 //
-//   swift run -c release osteodoc-bench [--iterations N] [--resources DIR]
+//   swift run -c release osteodoc-bench [--iterations N] [--resources DIR] [--unbreakable 100000,400000]
 //
 // Prints warm milliseconds per document (one process, fonts loaded once, patient data
 // changing every iteration so nothing is cached by accident), pages, bytes, peak
@@ -36,6 +36,14 @@ func peakRSSMegabytes() -> Double {
         return kb / 1024
     }
     return 0
+}
+
+// Issue 14 item 5: long unbreakable runs (`--unbreakable 100000,400000`; `--unbreakable none` skips them).
+do {
+    let lengths = (argument("--unbreakable") ?? "100000,400000").split(separator: ",").compactMap { Int($0) }
+    if !lengths.isEmpty { try UnbreakableRuns.report(fontDirectory: OsteoDoc.defaultFontDirectory, lengths: lengths) }
+} catch {
+    FileHandle.standardError.write(Data("osteodoc-bench: unbreakable runs: \(error)\n".utf8))
 }
 
 do {

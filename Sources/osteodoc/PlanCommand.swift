@@ -16,6 +16,13 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             do {
                 let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                // A value no installed font can print would fail the PDF later: refuse it now,
+                // naming the field (never its characters).
+                let uncovered = try OsteoDoc.uncoveredFields(plan)
+                if !uncovered.isEmpty {
+                    Self.fail("plan is not valid:\n" + uncovered.map { "\($0): has characters that no installed font can print" }
+                        .joined(separator: "\n"))
+                }
                 print("valid")
                 print(PlanSummary.line(plan))
             } catch let e as OsteoDocError {

@@ -20,15 +20,32 @@ final class FontLibraryTests: XCTestCase {
         let library = Fixtures.library
         XCTAssertEqual(library.font(for: .arabic, style: .italic).key, "NotoNaskhArabic-Regular")
         XCTAssertEqual(library.font(for: .arabic, style: .boldItalic).key, "NotoNaskhArabic-Bold")
-        XCTAssertEqual(library.chain(for: .arabic, style: .regular).map(\.key),
-                       ["NotoNaskhArabic-Regular", "NotoSans-Regular"])
-        XCTAssertEqual(library.chain(for: .latin, style: .italic).map(\.key),
-                       ["NotoSans-Italic", "NotoNaskhArabic-Regular"])
+        XCTAssertEqual(library.chain(for: .arabic, style: .regular).map(\.key).prefix(3),
+                       ["NotoNaskhArabic-Regular", "NotoSans-Regular", "NotoSansCJK-Regular"])
+        XCTAssertEqual(library.chain(for: .latin, style: .italic).map(\.key).prefix(3),
+                       ["NotoSans-Italic", "NotoNaskhArabic-Regular", "NotoSansCJK-Regular"])
+        XCTAssertEqual(library.chain(for: .latin, style: .bold).map(\.key).prefix(4),
+                       ["NotoSans-Bold", "NotoNaskhArabic-Bold", "NotoSansCJK-Bold", "NotoSansHebrew-Bold"])
     }
 
     func testFontsAreLoadedOncePerLibrary() {
         let library = Fixtures.library
         XCTAssertTrue(library.font(for: .latin, style: .regular) === library.chain(for: .arabic, style: .regular)[1])
+    }
+
+    /// Issue 14 item 6: the coverage question `plan check` asks.
+    func testCoverageOfNamesInOtherScripts() {
+        let library = Fixtures.library
+        for name in ["王秀英", "ＷＡＮＧ　Ｘｉｕｙｉｎｇ", "שרה כהן", "রহিম", "ਹਰਪ੍ਰੀਤ ਸਿੰਘ", "ප්‍රියන්ත", "Müller\u{200F}\u{2068}x\u{2069}"] {
+            XCTAssertTrue(library.covers(name), name)
+        }
+        XCTAssertFalse(library.covers("Rossi \u{2D30}"))  // Tifinagh: no font
+        XCTAssertFalse(library.covers("😀"))
+        // The CJK face is the Simplified Chinese one of the collection, opened by index.
+        let cjk = library.allFonts.first { $0.key == "NotoSansCJK-Regular" }!
+        XCTAssertEqual(cjk.faceIndex, 2)
+        XCTAssertEqual(cjk.postScriptName, "NotoSansCJKsc-Regular")
+        XCTAssertEqual(Array(cjk.fileData.prefix(4)), Array("ttcf".utf8))
     }
 
     func testMissingFileIsNamedInTheError() {
