@@ -55,6 +55,9 @@ public final class Typesetter: @unchecked Sendable {
     public func layout(_ spans: [TextSpan], style: ParagraphStyle, width: Double) throws -> ParagraphLayout {
         // Most paragraphs of a document are the same for every patient (the information
         // text, the labels): a finished layout is reused when text, style and measure match.
+        // Long paragraphs are not cached: they do not repeat, and hashing a String compares
+        // it canonically (NFD), which is quadratic in a run of combining marks.
+        guard LayoutCache.isCacheable(spans) else { return try layoutUncached(spans, style: style, width: width) }
         let key = LayoutCache.Key(spans: spans, style: style, width: width)
         if let cached = layouts.get(key) { return cached }
         let result = try layoutUncached(spans, style: style, width: width)
@@ -115,6 +118,7 @@ public final class Typesetter: @unchecked Sendable {
     /// newlines in the text, the widest of its lines.
     /// - Throws: `MissingGlyphsError` when a character is in none of the fonts.
     public func measure(_ spans: [TextSpan], style: ParagraphStyle) throws -> Double {
+        guard LayoutCache.isCacheable(spans) else { return try measureUncached(spans, style: style) }
         let key = LayoutCache.Key(spans: spans, style: style, width: -1)  // -1: a measure, not a layout
         if let cached = layouts.getWidth(key) { return cached }
         let width = try measureUncached(spans, style: style)
@@ -162,6 +166,19 @@ final class LayoutCache: @unchecked Sendable {
         var spans: [TextSpan]
         var style: ParagraphStyle
         var width: Double
+    }
+
+    /// Paragraphs up to this many UTF-8 bytes are cached (every paragraph of the
+    /// shipped documents is far shorter).
+    static let maximumTextBytes = 4_096
+
+    static func isCacheable(_ spans: [TextSpan]) -> Bool {
+        var bytes = 0
+        for span in spans {
+            bytes += span.text.utf8.count
+            if bytes > maximumTextBytes { return false }
+        }
+        return true
     }
 
     private let lock = NSLock()
