@@ -210,6 +210,14 @@ final class ClinicalDocumentTests: XCTestCase {
 
     // MARK: 9. Quotation marks: content only, never values
 
+    /// The templates' own punctuation follows the language too: French puts a no-break space before a colon.
+    func testTemplatePunctuationInFrench() throws {
+        let fr = try html(.consent, try examplePlanJSON(), "fr")
+        XCTAssertFalse(fr.contains("</strong>:"), "a bare colon after a bold name")
+        XCTAssertTrue(fr.contains("</strong>\u{A0}:"))
+        XCTAssertTrue(try html(.consent, try examplePlanJSON(), "it").contains("</strong>:"))
+    }
+
     func testPlanValuesKeepTheirOwnQuotesAndApostrophes() throws {
         var json = try examplePlanJSON()
         var facility = json["facility"] as! [String: Any]
