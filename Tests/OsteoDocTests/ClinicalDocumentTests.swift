@@ -143,6 +143,7 @@ final class ClinicalDocumentTests: XCTestCase {
                 let page = try html(.consent, json, lang)
                 XCTAssertTrue(page.contains(sentence("consent.signatures.patient" + suffix, lang)), "\(lang) \(sex)")
                 XCTAssertTrue(page.contains(sentence("consent.declarations.information-all" + suffix, lang)), "\(lang) \(sex)")
+                XCTAssertTrue(page.contains(sentence("consent.declarations.informed" + suffix, lang)), "\(lang) \(sex)")
                 let header = try engine.document(.consent, plan: plan, language: lang).metadata.runningHeader.joined(separator: " ")
                 XCTAssertTrue(header.contains(fragment("header.birth" + suffix, lang)), "\(lang) \(sex): \(header)")
             }
