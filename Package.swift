@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "osteodoc", targets: ["osteodoc"]),
         .executable(name: "osteodoc-bench", targets: ["osteodoc-bench"]),
         .library(name: "OsteoDoc", targets: ["OsteoDoc", "PlanImport", "Templating"]),
+        // The inner stages on their own, for the fuzz package in Fuzz/ (which depends on this one by path).
+        .library(name: "OsteoDocStages", targets: ["Content", "Markdown", "DocumentModel", "Typesetting", "Layout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -13,11 +13,15 @@ public enum ViewModelBuilder {
     /// The dressing may come off and the patient may shower after 48 hours (BRIEF c: 24–48 h, 1–2 days).
     public static let dressingDays = 2
 
-    public static func build(plan: Plan, kind: DocumentKind, formatter f: LocaleFormatter,
-                             documentId: String, contentVersion: String) throws -> ViewModel {
+    /// - Parameter timeZone: the facility's clock, on which every time of the document is
+    ///   shown (`FacilityClock.defaultTimeZone`, Europe/Rome, unless configured).
+    public static func build(plan: Plan, kind: DocumentKind, formatter base: LocaleFormatter,
+                             documentId: String, contentVersion: String,
+                             timeZone: TimeZone = FacilityClock.defaultTimeZone) throws -> ViewModel {
+        let f = base.with(timeZone: timeZone)
         if kind == .discharge && plan.outcome == nil { throw TemplatingError.noOutcome }
-        let flags = self.flags(plan)
-        let procedureDay = CalendarMath.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
+        let flags = self.flags(plan, timeZone: f.timeZone)
+        let procedureDay = f.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
         let p = plan.procedure
         let typeKey = "procedure-type.\(p.type.rawValue)"
         let title = try f.string(kind == .consent ? "consent.title" : "discharge.title")
@@ -79,7 +83,7 @@ public enum ViewModelBuilder {
 
     // MARK: Conditions
 
-    static func flags(_ plan: Plan) -> Flags {
+    static func flags(_ plan: Plan, timeZone: TimeZone = FacilityClock.defaultTimeZone) -> Flags {
         var f = Flags()
         let p = plan.procedure
         f.sedation = p.anaesthesia == .localWithSedation
@@ -110,7 +114,7 @@ public enum ViewModelBuilder {
         f.fiscalCode = plan.patient.fiscalCode != nil
         f.address = plan.facility.address != nil
         f.approach = plan.targets.contains { $0.approach != nil }
-        let day = CalendarMath.localDate(p.scheduledStart)
+        let day = PlanCalendar.localDate(p.scheduledStart, in: timeZone)
         let age = CalendarMath.age(born: plan.patient.birthDate, on: day)
         f.minor = age < 18
         f.childbearing = plan.patient.sex != .male && childbearingAges.contains(age)
@@ -137,7 +141,7 @@ public enum ViewModelBuilder {
     static func preparation(_ plan: Plan, _ f: LocaleFormatter) throws -> PreparationView {
         let prep = plan.preparation
         let start = plan.procedure.scheduledStart
-        let day = CalendarMath.localDate(start)
+        let day = f.localDate(start)
         let anticoagulants = try prep.anticoagulants.map { a -> AnticoagulantView in
             let stopDay = CalendarMath.adding(days: -a.stopDaysBefore, to: day)
             let resume: String
@@ -191,11 +195,11 @@ public enum ViewModelBuilder {
             rows.append((t.date, rows.count, TimelineEntry(when: try f.dateTime(t), what: try f.format(key, values))))
         }
         func on(_ day: CalendarDate, _ key: String, _ values: [String: String] = [:]) throws {
-            let start = CalendarMath.noonUTC(day).addingTimeInterval(TimeInterval(-12 * 3600 - o.dischargeAt.offsetSeconds))
+            let start = CalendarMath.startOfDay(day, in: f.timeZone)
             rows.append((start, rows.count, TimelineEntry(when: try f.longDate(day), what: try f.format(key, values))))
         }
-        let dischargeDay = CalendarMath.localDate(o.dischargeAt)
-        let procedureDay = CalendarMath.localDate(o.performedStart)
+        let dischargeDay = f.localDate(o.dischargeAt)
+        let procedureDay = f.localDate(o.performedStart)
         try at(o.performedEnd, "timeline.procedure-end")
         try at(CalendarMath.adding(minutes: bedRestMinutes, to: o.performedEnd), "timeline.mobilise")
         try at(o.dischargeAt, "timeline.discharge")
