@@ -139,13 +139,10 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     /// "a, b e c"
     public func list(_ items: [String]) throws -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default:
-            let head = items.dropLast().joined(separator: try string("format.list-separator"))
-            return try format("format.list-last", ["a": head, "b": items.last!])
-        }
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        let head = items.dropLast().joined(separator: try string("format.list-separator"))
+        return try format("format.list-last", ["a": head, "b": last])
     }
 }
 
