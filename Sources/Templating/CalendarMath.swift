@@ -6,7 +6,7 @@ import PlanImport
 // change between two dates can never move a printed date by one day.
 
 enum CalendarMath {
-    private static let utc: Calendar = {
+    static let utc: Calendar = {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = TimeZone(secondsFromGMT: 0) ?? c.timeZone
         return c
@@ -43,4 +43,12 @@ enum CalendarMath {
 
     /// Age in whole years on a given date.
     static func age(born: CalendarDate, on day: CalendarDate) -> Int { PlanCalendar.age(born: born, on: day) }
+}
+
+extension CalendarMath {
+    /// 0 for a Monday … 6 for a Sunday.
+    static func daysSinceMonday(_ d: CalendarDate) -> Int {
+        let weekday = utc.component(.weekday, from: noonUTC(d))  // 1 = Sunday
+        return (weekday + 5) % 7
+    }
 }

@@ -29,6 +29,7 @@ struct Render: ParsableCommand {
     var verbose = false
 
     @OptionGroup var resourceOptions: ResourceOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
@@ -38,9 +39,9 @@ struct Render: ParsableCommand {
         do {
             let naming = FileNaming(verbose: verbose)
             try AtomicFile.refuseOverwriting([("--plan", plan)], with: outURL, naming: naming)
-            let engine = try resourceOptions.engine()
+            let engine = try resourceOptions.engine(settings: try configOptions.settings())
             let data = try PlanFile.read(plan, naming: naming)
-            let parsed = try OsteoDoc.plan(from: data)
+            let parsed = try OsteoDoc.plan(from: data, timeZone: engine.facilityTimeZone)
             let language = try engine.resolveLanguage(lang, plan: parsed)
             let bytes: [UInt8]
             if let with {
