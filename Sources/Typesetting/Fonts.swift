@@ -155,11 +155,10 @@ public final class FontLibrary: @unchecked Sendable {
         func load(_ key: String) throws -> LoadedFont {
             try LoadedFont(path: "\(base)/\(key).ttf", key: key)
         }
-        let sans: [FontStyle: LoadedFont] = [
-            .regular: try load("NotoSans-Regular"),
-            .bold: try load("NotoSans-Bold"),
-            .italic: try load("NotoSans-Italic"),
-            .boldItalic: try load("NotoSans-BoldItalic"),
+        // Indexed by `FontStyle.index`: regular, bold, italic, bold italic.
+        let sans: [LoadedFont] = [
+            try load("NotoSans-Regular"), try load("NotoSans-Bold"),
+            try load("NotoSans-Italic"), try load("NotoSans-BoldItalic"),
         ]
         let naskhRegular = try load("\(arabicFamily)-Regular")
         let naskhBold = try load("\(arabicFamily)-Bold")
@@ -182,11 +181,11 @@ public final class FontLibrary: @unchecked Sendable {
         for style in FontStyle.allCases {
             let naskh = style.isBold ? naskhBold : naskhRegular
             let tail = extra.map { style.isBold ? $0.bold : $0.regular }
-            chains[ChainKey(script: .latin, style: style)] = [sans[style]!, naskh] + tail
-            chains[ChainKey(script: .arabic, style: style)] = [naskh, sans[style]!] + tail
+            chains[ChainKey(script: .latin, style: style)] = [sans[style.index], naskh] + tail
+            chains[ChainKey(script: .arabic, style: style)] = [naskh, sans[style.index]] + tail
         }
         self.chains = chains
-        var all = FontStyle.allCases.map { sans[$0]! } + [naskhRegular, naskhBold]
+        var all = sans + [naskhRegular, naskhBold]
         for pair in extra {
             all.append(pair.regular)
             if pair.bold !== pair.regular { all.append(pair.bold) }

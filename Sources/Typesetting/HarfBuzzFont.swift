@@ -87,7 +87,10 @@ final class HarfBuzzFace: @unchecked Sendable {
             hb_blob_destroy(blob)
             return nil
         }
-        let face = hb_face_create(blob, UInt32(index))!
+        guard let face = hb_face_create(blob, UInt32(index)) else {
+            hb_blob_destroy(blob)
+            return nil
+        }
         guard hb_face_get_glyph_count(face) > 0 else {
             hb_face_destroy(face)
             hb_blob_destroy(blob)

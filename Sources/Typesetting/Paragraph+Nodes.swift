@@ -302,8 +302,8 @@ extension Paragraph {
                 width += fonts.hyphenAdvance[fontOf[end - 1]] * size
             }
             guard width > limit else { continue }
-            if boundaries == nil { boundaries = graphemeBoundaries(word) }
-            let all = boundaries!
+            let all = boundaries ?? graphemeBoundaries(word)
+            boundaries = all
             // The boundaries inside start..<end (binary search for the first), never
             // right after an elision apostrophe ("dell'|anca" is not a break).
             var low = 0, high = all.count

@@ -11,7 +11,9 @@ enum UnbreakableRuns {
         text.reserveCapacity(count + 1)
         if marks {
             text.append("a")
-            for i in 0..<count { text.append(Unicode.Scalar(0x0300 + UInt32((i + seed) % 0x30))!) }
+            // Combining diacritical marks U+0300–U+032F.
+            let marks = (0x0300..<0x0330).compactMap { Unicode.Scalar(UInt32($0)) }
+            for i in 0..<count { text.append(marks[(i + seed) % marks.count]) }
         } else {
             let letters = Array("abcdefghilmnoprstuvz".unicodeScalars)
             for i in 0..<count { text.append(letters[(i * 7 + seed) % letters.count]) }

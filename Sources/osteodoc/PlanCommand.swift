@@ -13,9 +13,12 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "The plan export (JSON).")
         var file: String
 
+        @Flag(name: .long, help: "Name the file by its path in error messages.")
+        var verbose = false
+
         func run() throws {
             do {
-                let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                let plan = try OsteoDoc.plan(from: try PlanFile.read(file, option: "plan file", naming: FileNaming(verbose: verbose)))
                 // A value no installed font can print would fail the PDF later: refuse it now,
                 // naming the field (never its characters).
                 let uncovered = try OsteoDoc.uncoveredFields(plan)
