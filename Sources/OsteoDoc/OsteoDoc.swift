@@ -4,6 +4,7 @@ import Foundation
 import HTMLExport
 import Markdown
 import PlanImport
+import Settings
 import Templating
 
 /// osteodoc's facade: runs the one-way pipeline
@@ -39,11 +40,19 @@ public final class OsteoDoc: @unchecked Sendable {
     private var pipeline: PDFPipeline?
     /// Folder of the Noto fonts used for PDF output.
     public let fontDirectory: String
+    /// The facility's configuration (osteodoc.toml's `[facility]`): out-of-hours number, ward hours.
+    /// The library reads no file or environment variable for it: the caller passes it in.
+    public let settings: FacilitySettings
 
-    /// - Parameter resources: the folder holding `templates/` and `locales/`.
-    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory) throws {
+    /// - Parameters:
+    ///   - resources: the folder holding `templates/` and `locales/`.
+    ///   - settings: the facility's configuration; unconfigured means the documents name only
+    ///     the plan's emergency number for out of hours.
+    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory,
+                settings: FacilitySettings = .unconfigured) throws {
         self.resources = resources
         self.fontDirectory = fontDirectory
+        self.settings = settings
         do {
             self.content = try ContentRepository(root: resources)
         } catch {
@@ -63,9 +72,15 @@ public final class OsteoDoc: @unchecked Sendable {
 
     public typealias Error = OsteoDocError
 
+    /// The facility's clock: the configured time zone (checked when the settings are read),
+    /// Europe/Rome when none is configured.
+    public var facilityTimeZone: TimeZone { TimeZone(identifier: settings.timeZone) ?? FacilityClock.defaultTimeZone }
+
     /// Decodes and validates a plan export.
-    public static func plan(from data: Data) throws -> Plan {
-        do { return try PlanDecoder.decode(data) } catch {
+    /// - Parameter timeZone: the facility's clock, on which date rules are judged (as the
+    ///   documents are printed on it); `facilityTimeZone` of an engine with settings.
+    public static func plan(from data: Data, timeZone: TimeZone = FacilityClock.defaultTimeZone) throws -> Plan {
+        do { return try PlanDecoder.decode(data, timeZone: timeZone) } catch {
             throw OsteoDocError.invalidPlan(error)  // typed throws: always a PlanValidationError
         }
     }
@@ -89,7 +104,7 @@ public final class OsteoDoc: @unchecked Sendable {
         let (expander, formatter) = try tools(for: language)
         let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
                                                documentId: documentId(kind, plan: plan, language: language),
-                                               contentVersion: contentVersion(language))
+                                               contentVersion: contentVersion(language), settings: settings)
         return try expander.expand(kind, model: model)
     }
 
@@ -151,7 +166,7 @@ public final class OsteoDoc: @unchecked Sendable {
             documentId: id, contentVersion: contentVersion(language),
             runningHeader: [
                 try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
-                try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
+                try f.format("header.birth", sex: plan.patient.sex, ["date": f.plainDate(plan.patient.birthDate)]),
                 try f.format("header.mrn", ["mrn": f.isolate(plan.patient.mrn)]),
             ],
             pageLabel: try f.string("page.label"),

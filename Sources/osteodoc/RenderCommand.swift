@@ -31,7 +31,11 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Large print (body text 16 pt) for patients with low vision; PDF only.")
     var largePrint = false
 
+    @Flag(name: .long, help: "Name files by their path in error messages (by default only the option is named: a file name may be a patient's).")
+    var verbose = false
+
     @OptionGroup var resourceOptions: ResourceOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
@@ -39,9 +43,11 @@ struct Render: ParsableCommand {
             Self.fail("--out: the file name must end in .html or .pdf")
         }
         do {
-            let engine = try resourceOptions.engine()
-            let data = try PlanFile.read(plan)
-            let parsed = try OsteoDoc.plan(from: data)
+            let naming = FileNaming(verbose: verbose)
+            try AtomicFile.refuseOverwriting([("--plan", plan)], with: outURL, naming: naming)
+            let engine = try resourceOptions.engine(settings: try configOptions.settings())
+            let data = try PlanFile.read(plan, naming: naming)
+            let parsed = try OsteoDoc.plan(from: data, timeZone: engine.facilityTimeZone)
             let language = try engine.resolveLanguage(lang, plan: parsed)
             if largePrint && format != .pdf { Self.fail("--large-print: only for PDF output (.pdf)") }
             let pdf = PDFOptions(creationDate: date, largePrint: largePrint)
@@ -54,7 +60,7 @@ struct Render: ParsableCommand {
                 bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale,
                                           pdf: pdf)
             }
-            try AtomicFile.write(bytes, to: outURL)
+            try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
         } catch let e as OsteoDocError {
             Self.fail(e.description)
         } catch let e as CLIFailure {
