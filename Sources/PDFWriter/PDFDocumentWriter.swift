@@ -91,7 +91,7 @@ public enum PDFDocumentWriter {
             for (graphicIndex, graphic) in page.graphics.enumerated() {
                 if tags != nil {
                     let mark = graphicIndex < page.graphicMarks.count ? page.graphicMarks[graphicIndex] : .artifact(.layout)
-                    try tags!.mark(mark, page: pageIndex, content: &content)
+                    try tags?.mark(mark, page: pageIndex, content: &content)
                 }
                 try content.paint(graphic)
             }
@@ -100,7 +100,7 @@ public enum PDFDocumentWriter {
             for (runIndex, run) in page.texts.enumerated() where !run.glyphs.isEmpty {
                 if tags != nil {
                     content.beginText()
-                    try tags!.mark(run.mark ?? .artifact(.layout), page: pageIndex, content: &content)
+                    try tags?.mark(run.mark ?? .artifact(.layout), page: pageIndex, content: &content)
                 }
                 let key = ObjectIdentifier(run.font)
                 let usage: FontUsage
