@@ -106,25 +106,41 @@ public final class LocaleFormatter: @unchecked Sendable {
         return fill(chosen, all)
     }
 
-    private func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard pattern.contains("{") else { return pattern }
-        var out = pattern
-        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+    /// Fills `{name}` placeholders of a catalog pattern in one left-to-right pass over the
+    /// pattern: each placeholder is replaced by its value, and the values are never scanned
+    /// again, so a plan value containing `{version}` prints literally, whatever the order
+    /// of `values`. A `{…}` that names no value stays as it is (a catalog check reports it).
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, pattern.contains("{") else { return pattern }
+        var out = ""
+        out.reserveCapacity(pattern.utf8.count + 32)
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+               let value = values[String(rest[afterOpen..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
         return out
     }
 
+    private func fill(_ pattern: String, _ values: [String: String]) -> String { Self.fill(pattern, values) }
+
     // MARK: Direction
 
-    /// A value from the plan (a name, a phone number, a code) inserted into right-to-left
-    /// text is isolated (UAX #9, BD8): it keeps its own direction and does not reorder the
-    /// sentence around it. A value with right-to-left letters gets FIRST STRONG ISOLATE; any
-    /// other gets LEFT-TO-RIGHT ISOLATE — a phone number has no strong character at all, and
-    /// an FSI would resolve it right to left ("0134 555 010 39+"). Left-to-right documents
-    /// need no isolates.
+    /// A value from the plan (a name, a phone number, a code) made safe to put into a
+    /// sentence of this language: its explicit bidi controls removed, and isolated (UAX #9
+    /// BD8) so that it keeps its own direction and never reorders the text around it.
+    /// See `BidiIsolation.isolate` for which values get which isolate.
     public func isolate(_ value: String) -> String {
-        guard content.direction == .rightToLeft, !value.isEmpty else { return value }
-        let rtl = value.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFC).contains($0.value) }
-        return (rtl ? "\u{2068}" : "\u{2066}") + value + "\u{2069}"
+        BidiIsolation.isolate(value, rightToLeft: content.direction == .rightToLeft)
     }
 
     // MARK: Numbers

@@ -122,7 +122,6 @@ public enum ViewModelBuilder {
         f.allergies = !plan.preparation.allergies.isEmpty
         f.labTests = !plan.preparation.labTests.isEmpty
         f.followUps = !plan.followUp.isEmpty
-        f.interpreter = plan.patient.interpreterRequired
         f.representative = plan.patient.legalRepresentative != nil
         f.anticoagulantsStopped = plan.preparation.anticoagulants.contains { $0.stopDaysBefore > 0 }
         f.fiscalCode = plan.patient.fiscalCode != nil
