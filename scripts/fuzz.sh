@@ -6,7 +6,8 @@
 #
 # The working corpus grows in Fuzz/.build/corpus/<Target> (seeded from Fuzz/corpus/<Target>,
 # which is in git). An input that crashes, leaks, runs out of memory or takes more than 10 s
-# is copied to Fuzz/regressions/<Target>/ — replayed by the test suite (FuzzRegressionTests)
+# is moved to Fuzz/regressions/<Target>/ — replayed by the test suite (FuzzRegressionTests) and,
+# under the sanitizers, at the start of every fuzz run —
 # once committed — and the script exits with status 1.
 # Environment: FUZZ_CONFIG (debug, the default: quicker to build; release: many more
 # executions per second, for long runs), FUZZ_JOBS (parallel workers per target, default 1),
@@ -42,7 +43,7 @@ run_one() {
   echo "fuzz $name for ${secs}s"
   set +e
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" nice -n "${FUZZ_NICE:-0}" \
-    "$bin/Fuzz$name" "${args[@]}" "$work" "Fuzz/corpus/$name" >"$log" 2>&1
+    "$bin/Fuzz$name" "${args[@]}" "$work" "Fuzz/corpus/$name" "Fuzz/regressions/$name" >"$log" 2>&1
   local status=$?
   set -e
   local execs cov corpus

@@ -41,6 +41,14 @@ public enum FuzzHarness {
         }
     }()
 
+    /// Loads the engine, fonts and example once, before the first input: a fuzz program
+    /// calls it before handing over to libFuzzer, so that set-up never counts as a slow input.
+    public static func prepare() {
+        _ = engine.content.localeTags
+        _ = examplePlan.planId
+        _ = typesetter
+    }
+
     /// The languages osteodoc ships, in a fixed order.
     static var languages: [String] { engine.content.localeTags.sorted() }
 

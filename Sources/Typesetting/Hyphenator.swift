@@ -181,17 +181,22 @@ final class Hyphenator: @unchecked Sendable {
                 bytes.append(CChar(bitPattern: UInt8(scalar.value)))
             }
         }
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        let length = bytes.count
+        // libhyphen reads the word as a C string too (strstr for its NOHYPHEN patterns), past
+        // the length it is given: the bytes must end in a NUL. Without it AddressSanitizer
+        // found a heap over-read on a Romanian word (Fuzz/regressions/Paragraph/).
+        bytes.append(0)
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(bytes.count), &hyphens, nil,
+        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(length), &hyphens, nil,
                                            &rep, &pos, &cut,
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin),
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin))
         defer {
             if let rep {
-                for index in 0..<bytes.count { free(rep[index]) }
+                for index in 0..<length { free(rep[index]) }
                 free(rep)
             }
             free(pos)
