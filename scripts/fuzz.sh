@@ -36,7 +36,10 @@ run_one() {
   local work="Fuzz/.build/corpus/$name" artifacts="Fuzz/.build/artifacts/$name" log="Fuzz/.build/logs/$name.log"
   mkdir -p "$work" "$artifacts" "Fuzz/.build/logs" "Fuzz/regressions/$name"
   local dict; dict=$(dict_for "$name")
-  local args=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1
+  # A slow input is one over 10 s in a release build; a debug build with the sanitizers is
+  # some 20 times slower on a busy machine, so its smoke allows 60 s (FUZZ_TIMEOUT overrides).
+  local timeout=${FUZZ_TIMEOUT:-10}; [ "${FUZZ_CONFIG:-debug}" = debug ] && timeout=${FUZZ_TIMEOUT:-60}
+  local args=(-max_total_time="$secs" -timeout="$timeout" -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1
               -detect_leaks=1 -artifact_prefix="$artifacts/")
   [ -n "$dict" ] && args+=(-dict="$dict")
   if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then args+=(-fork="${FUZZ_JOBS}" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
