@@ -9,6 +9,7 @@ PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
   poppler-utils qpdf zbar-tools python3-jsonschema
+  tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
