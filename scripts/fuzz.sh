@@ -19,7 +19,11 @@ seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 all=(PlanDecode Template Markdown Paragraph PO Pipeline)
 
 build_flags=(-c "${FUZZ_CONFIG:-debug}" -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --package-path Fuzz)
-swift build "${build_flags[@]}" >/dev/null
+build_log="$(mktemp)"
+if ! swift build "${build_flags[@]}" >"$build_log" 2>&1; then
+  echo "fuzz: building the fuzz targets failed:" >&2; tail -40 "$build_log" >&2; rm -f "$build_log"; exit 1
+fi
+rm -f "$build_log"
 bin="$(swift build "${build_flags[@]}" --show-bin-path)"
 
 dict_for() {

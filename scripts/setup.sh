@@ -9,6 +9,7 @@ PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
   poppler-utils qpdf zbar-tools python3-jsonschema
+  icc-profiles-free chromium chromium-driver
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
 )
 missing=()
@@ -23,6 +24,8 @@ if ((${#missing[@]})); then
 fi
 # The plan-schema test runs python3 with jsonschema; the python3 first on PATH may not be Debian's.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+# The PDF/A and PDF/UA checks (pikepdf) and the HTML accessibility check (axe-core through Selenium).
+python3 -c "import pikepdf, selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q pikepdf selenium axe-selenium-python
 
 swift build -c release --product osteodoc
 bash scripts/render-examples.sh

@@ -14,6 +14,13 @@ trap 'rm -f "$log"' EXIT
 set +e
 swift test --disable-swift-testing 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# Every example document through qpdf, pdfinfo, the PDF/A-2a + PDF/UA-1 checks and axe-core.
+bash scripts/check-documents.sh "$BIN" > "$log.documents" 2>&1
+documents=$?
+grep -E "FAIL|failed$|serious or critical" "$log.documents" | grep -vE " 0 failed$|, 0 serious or critical" || true
+echo "documents: $(grep -c 'checks passed, 0 failed' "$log.documents") PDFs and $(grep -c ', 0 serious or critical' "$log.documents") HTML files clean"
+[ "$documents" -eq 0 ] || status=1
+rm -f "$log.documents"
 set -e
 # One plain closing line with XCTest's totals.
 summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)

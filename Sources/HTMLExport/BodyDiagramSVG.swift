@@ -17,7 +17,9 @@ enum BodyDiagramSVG {
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(figure.width)) \(n(figure.height))\" ")
         out.raw("width=\"\(n(figure.width))\" height=\"\(n(figure.height))\" role=\"img\" aria-label=\"")
         out.escaped(spec.labels.caption)
-        out.raw("\" direction=\"ltr\" font-family=\"sans-serif\">\n")
+        out.raw("\" direction=\"ltr\" font-family=\"sans-serif\">\n<title>")
+        out.escaped(spec.labels.caption)
+        out.raw("</title>\n")
         for view in figure.views {
             out.raw("<g class=\"view-\(view.view.rawValue)\" stroke=\"#000\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n")
             for shape in view.shapes {

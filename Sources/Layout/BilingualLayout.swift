@@ -15,12 +15,22 @@ extension DocumentLayout {
         // The first language goes left unless it is right-to-left and the second is not.
         let firstOnLeft = !(firstRTL && !secondRTL)
         let leftX = options.marginLeft, rightX = options.marginLeft + width + gap
-        func builder(_ doc: Document, x: Double, rtl: Bool) -> FlowBuilder {
-            FlowBuilder(typesetter: typesetter, options: options, language: doc.metadata.language, rtl: rtl)
-                .child(band: Band(left: x, width: width, rtl: rtl))
+        // Structure (tagged PDF): Document > Sect per section > one Div per language with its Lang,
+        // so that a screen reader reads each section in one language whole, then in the other.
+        let ids = Counter()
+        let documentElement = StructureElement(id: ids.next(), role: .document, language: first.metadata.language)
+        let firstSections = Self.sectionBlocks(first), secondSections = Self.sectionBlocks(second)
+        let sectionElements = (0..<max(firstSections.count, secondSections.count)).map { _ in
+            StructureElement(id: ids.next(), role: .section)
         }
-        let a = try sections(first, builder: builder(first, x: firstOnLeft ? leftX : rightX, rtl: firstRTL))
-        let b = try sections(second, builder: builder(second, x: firstOnLeft ? rightX : leftX, rtl: secondRTL))
+        func builder(_ doc: Document, x: Double, rtl: Bool) -> FlowBuilder {
+            FlowBuilder(typesetter: typesetter, options: options, language: doc.metadata.language, rtl: rtl, ids: ids)
+                .child(band: Band(left: x, width: width, rtl: rtl), parents: [documentElement])
+        }
+        let a = try sections(firstSections, language: first.metadata.language, elements: sectionElements,
+                             builder: builder(first, x: firstOnLeft ? leftX : rightX, rtl: firstRTL))
+        let b = try sections(secondSections, language: second.metadata.language, elements: sectionElements,
+                             builder: builder(second, x: firstOnLeft ? rightX : leftX, rtl: secondRTL))
 
         let pages = ColumnPaginator(options: options).paginate(rows: (0..<max(a.count, b.count)).map { i in
             (i < a.count ? a[i] : [], i < b.count ? b[i] : [])
@@ -34,18 +44,27 @@ extension DocumentLayout {
         return try assemble(pages, decoration: decoration)
     }
 
-    /// Flow items per section: a new section starts at every heading.
-    private func sections(_ doc: Document, builder: FlowBuilder) throws -> [[FlowItem]] {
-        var result: [[FlowItem]] = []
-        var current = builder
+    /// The blocks of each section: a new section starts at every heading.
+    static func sectionBlocks(_ doc: Document) -> [[Block]] {
+        var result: [[Block]] = []
         for block in doc.blocks {
-            if case .heading = block, !current.flow.isEmpty {
-                result.append(current.flow)
-                current = current.child(band: current.band)
-            }
-            try current.add(block)
+            if case .heading = block, !(result.last?.isEmpty ?? true) { result.append([]) }
+            if result.isEmpty { result.append([]) }
+            result[result.count - 1].append(block)
         }
-        if !current.flow.isEmpty { result.append(current.flow) }
+        return result
+    }
+
+    /// Flow items per section, each section's content inside its Sect element and a Div in `language`.
+    private func sections(_ blocks: [[Block]], language: String, elements: [StructureElement],
+                          builder: FlowBuilder) throws -> [[FlowItem]] {
+        var result: [[FlowItem]] = []
+        for (index, section) in blocks.enumerated() {
+            let division = builder.element(.division, language: language)
+            var current = builder.child(band: builder.band, parents: builder.parents + [elements[index], division])
+            for block in section { try current.add(block) }
+            if !current.flow.isEmpty { result.append(current.flow) }
+        }
         return result
     }
 }

@@ -17,6 +17,7 @@ public struct DocumentLayout {
         var builder = FlowBuilder(typesetter: typesetter, options: options,
                                   language: document.metadata.language,
                                   rtl: document.metadata.direction == .rightToLeft)
+        builder.parents = [builder.element(.document, language: document.metadata.language)]
         for block in document.blocks { try builder.add(block) }
         let pages = Paginator(options: options).paginate(builder.flow, headers: builder.headers)
         let decoration = PageDecoration(typesetter: typesetter, options: options, metadata: document.metadata,

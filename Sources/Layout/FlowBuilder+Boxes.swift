@@ -7,7 +7,7 @@ extension FlowBuilder {
     mutating func addCallout(_ blocks: [Block]) throws {
         let pad = 9.0, border = 1.8
         let inner = band.inset(start: pad + border, end: pad + border)
-        var sub = child(band: inner)
+        var sub = child(band: inner, parents: parents + [element(.division)])
         for block in blocks { try sub.add(block) }
         var content = sub.flow
         guard !content.isEmpty else { return }
@@ -41,9 +41,13 @@ extension FlowBuilder {
         var items: [PageItem] = []
         var y = 0.0
         var log = ["signature"]
+        // Tagged as a division: the caption, then each field as a paragraph that reads "label: ________".
+        let group = parents + [element(.division)]
         if !sig.caption.isEmpty {
             let caption = try blockOfLines(sig.caption, style: style(.body, alignment: .start), band: band, bold: true)
-            items += caption.items
+            let captionStyle = style(.body, alignment: .start)
+            items += tagged(caption.items, element(.paragraph, actualText: Self.replacementText(sig.caption, style: captionStyle)),
+                            parents: group)
             log += caption.log.map { "  " + $0 }
             y += caption.height
         }
@@ -55,10 +59,11 @@ extension FlowBuilder {
         for (i, field) in sig.fields.enumerated() {
             let x = band.x(offset: Double(i) * (fieldWidth + gap), width: fieldWidth)
             let lineY = y + signingSpace
-            items.append(.line(x1: x, y1: lineY, x2: x + fieldWidth, y2: lineY, width: 0.8, gray: 0))
             let label = try blockOfLines(field, style: style(.cell, alignment: .start),
                                          band: Band(left: x, width: fieldWidth, rtl: band.rtl))
-            items += label.items.map { $0.offsetBy(dx: 0, dy: lineY + 2) }
+            let fieldElement = element(.paragraph, actualText: Inline.plainText(field) + ": ________")
+            items += tagged([.line(x1: x, y1: lineY, x2: x + fieldWidth, y2: lineY, width: 0.8, gray: 0)]
+                            + label.items.map { $0.offsetBy(dx: 0, dy: lineY + 2) }, fieldElement, parents: group)
             log += label.log.map { "  field " + $0 }
             labelsHeight = max(labelsHeight, label.height)
         }

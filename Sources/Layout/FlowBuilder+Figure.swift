@@ -74,8 +74,11 @@ extension FlowBuilder {
             }
         }
         var height = top + figure.height * scale + 4
+        // A Figure whose alternative text is the caption sentence (written to be one), then the caption as a paragraph.
+        items = tagged(items, element(.figure, alternative: spec.labels.caption))
         let caption = try blockOfLines([.text(spec.labels.caption)], style: style(.small, alignment: .center), band: band)
-        items += caption.items.map { $0.offsetBy(dx: 0, dy: height) }
+        let captionText = Self.replacementText([.text(spec.labels.caption)], style: style(.small))
+        items += tagged(caption.items.map { $0.offsetBy(dx: 0, dy: height) }, element(.paragraph, actualText: captionText))
         height += caption.height
         append([FlowItem(height: height, spaceBefore: 10, items: items, breakBefore: true,
                          repeatHeader: nil, outline: nil, log: options.collectLog ? log.joined(separator: "\n") : "")])

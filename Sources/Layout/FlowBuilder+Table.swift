@@ -13,16 +13,23 @@ extension FlowBuilder {
         if !table.header.isEmpty && columnCount > 3 && band.width < Self.stackBelowWidth {
             return try addStacked(table)
         }
+        if !table.header.isEmpty && columnCount > 2 && options.typeScale > 1, try !wordsFit(table, count: columnCount) {
+            return try addStacked(table)
+        }
         let widths = try columnWidths(table, count: columnCount)
+        let tableElement = element(.table)
         var headerIndex: Int?
         if !table.header.isEmpty {
-            var header = try row(table.header, widths: widths, header: true, rowHeader: false)
+            var header = try row(table.header, widths: widths, header: true, rowHeader: false, table: tableElement)
             header.spaceBefore = 8
-            headerIndex = addHeader(header)
+            // The copy repeated on later pages carries no structure: it is a pagination artifact.
+            var repeated = header
+            repeated.items.removeAll(where: \.isMark)
+            headerIndex = addHeader(repeated)
             append([header])
         }
         for (r, cells) in table.rows.enumerated() {
-            var item = try row(cells, widths: widths, header: false, rowHeader: table.rowHeaders)
+            var item = try row(cells, widths: widths, header: false, rowHeader: table.rowHeaders, table: tableElement)
             item.spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
             item.repeatHeader = headerIndex
             if r == 0 && headerIndex != nil { item.breakBefore = false }
@@ -35,17 +42,36 @@ extension FlowBuilder {
     static let stackBelowWidth = 330.0
 
     private mutating func addStacked(_ table: Table) throws {
+        let tableElement = element(.table)
         for (r, cells) in table.rows.enumerated() {
             let rows = table.header.enumerated().map { c, header in [header, c < cells.count ? cells[c] : []] }
             var items: [FlowItem] = []
             for (i, row) in rows.enumerated() {
-                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, rowHeader: true)
+                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, rowHeader: true,
+                                        table: tableElement)
                 item.spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
                 item.breakBefore = i == 0
                 items.append(item)
             }
             append(items)
         }
+    }
+
+    /// Whether every column can be as wide as its longest word (large print: otherwise the
+    /// table is stacked rather than set with words broken letter by letter).
+    private func wordsFit(_ table: Table, count: Int) throws -> Bool {
+        var longest = [Double](repeating: 0, count: count)
+        let cellStyle = style(.cell)
+        for (r, cells) in ([table.header] + table.rows).enumerated() {
+            for (c, cell) in cells.enumerated() where c < count {
+                let bold = r == 0
+                for word in Inline.plainText(cell).split(separator: " ") where word.count > 1 {
+                    let w = try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: cellStyle)
+                    longest[c] = max(longest[c], w + 2 * Self.cellPadX)
+                }
+            }
+        }
+        return longest.reduce(0, +) <= band.width
     }
 
     /// Cells are set ragged and, unlike body text, hyphenated only when a word is wider than
@@ -110,7 +136,11 @@ extension FlowBuilder {
         return widths
     }
 
-    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool) throws -> FlowItem {
+    /// One row, tagged as a TR of `table`: header cells TH (scope column in a header row,
+    /// scope row for the first cell of a key–value row), the others TD.
+    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool,
+                     table: StructureElement) throws -> FlowItem {
+        let rowPath = parents + [table, element(.tableRow)]
         var items: [PageItem] = []
         var height = 0.0
         var logs: [String] = []
@@ -128,7 +158,11 @@ extension FlowBuilder {
             if options.collectLog {
                 logs.append(block.log.map { $0.replacingOccurrences(of: "line ", with: "") }.joined(separator: " / "))
             }
-            laid.append((x, width, block.items))
+            let text = Self.replacementText(content, style: cellStyle)
+            let cell = header ? element(.tableHeader, actualText: text, scope: .column)
+                : rowHeader && c == 0 ? element(.tableHeader, actualText: text, scope: .row) : element(.tableCell, actualText: text)
+            laid.append((x, width, block.items.isEmpty ? [.beginMark(.content(rowPath + [cell])), .endMark]
+                                                       : tagged(block.items, cell, parents: rowPath)))
         }
         // An empty value cell of a key–value table is a space to write in by hand.
         let minimum = rowHeader && cells.count > 1 && cells[1].isEmpty ? 24.0 : 0

@@ -14,18 +14,24 @@ struct FlowBuilder {
     private var keepNext = false
     /// Numbers paragraphs for the layout log (shared with nested builders).
     let paragraphs: Counter
+    /// Numbers structure elements (shared with nested builders and, in a bilingual document, both columns).
+    let ids: Counter
+    /// The structure elements the blocks added now belong to (outermost first).
+    var parents: [StructureElement] = []
 
-    init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool) {
+    init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool, ids: Counter = Counter()) {
         self.typesetter = typesetter
         self.options = options
         self.language = language
         self.band = Band(left: options.marginLeft, width: options.contentWidth, rtl: rtl)
         self.paragraphs = Counter()
+        self.ids = ids
     }
 
     /// A builder for content nested in a narrower band (list items, boxes): same type and counters, empty flow.
-    func child(band: Band) -> FlowBuilder {
+    func child(band: Band, parents: [StructureElement]? = nil) -> FlowBuilder {
         var sub = self
+        if let parents { sub.parents = parents }
         sub.flow = []
         sub.headers = []
         sub.keepNext = false
@@ -41,18 +47,21 @@ struct FlowBuilder {
         let dir: BaseDirection = band.rtl ? .rightToLeft : .leftToRight
         // Justified body text for left-to-right scripts; Arabic is set ragged (no kashida justification).
         let body: Alignment = band.rtl ? .start : .justified
+        let k = options.typeScale
+        // Cells are body text in large print (at least the body size).
+        let cell = k > 1 ? max(11 * k, options.bodySize) : 11
         switch role {
         case .body: return ParagraphStyle(size: options.bodySize, leading: options.bodyLeading, language: language,
                                           direction: dir, alignment: alignment ?? body, hyphenate: true)
-        case .heading1: return ParagraphStyle(size: 20, leading: 25, language: language, direction: dir,
+        case .heading1: return ParagraphStyle(size: 20 * k, leading: 25 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .heading2: return ParagraphStyle(size: 15, leading: 19.5, language: language, direction: dir,
+        case .heading2: return ParagraphStyle(size: 15 * k, leading: 19.5 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .heading3: return ParagraphStyle(size: 12.5, leading: 17, language: language, direction: dir,
+        case .heading3: return ParagraphStyle(size: 12.5 * k, leading: 17 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .cell: return ParagraphStyle(size: 11, leading: 14.5, language: language, direction: dir,
+        case .cell: return ParagraphStyle(size: cell, leading: cell * 14.5 / 11, language: language, direction: dir,
                                           alignment: alignment ?? .start, hyphenate: true)
-        case .small: return ParagraphStyle(size: options.smallSize, leading: 12, language: language, direction: dir,
+        case .small: return ParagraphStyle(size: options.smallSize * k, leading: 12 * k, language: language, direction: dir,
                                            alignment: alignment ?? .start, hyphenate: false)
         }
     }
@@ -65,7 +74,7 @@ struct FlowBuilder {
             let role: TextRole = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
             let before: Double = level <= 1 ? 0 : level == 2 ? 16 : 10
             var items = try paragraphItems(content, style: style(role), band: band, spaceBefore: before, spaceAfter: 0,
-                                           bold: true)
+                                           bold: true, role: level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3)
             if level == 2, let last = items.indices.last {
                 // A rule under section headings.
                 items[last].items.append(.line(x1: band.left, y1: items[last].height + 2,
@@ -153,20 +162,37 @@ struct FlowBuilder {
 
     /// Lays out a paragraph into one flow item per line, with widow and orphan control:
     /// a page may break inside a paragraph only where at least two lines stay on each side.
+    /// Each line is tagged as content of one new element of `role` inside `parents` (the builder's by default).
     func paragraphItems(_ content: [Inline], style: ParagraphStyle, band: Band, spaceBefore: Double,
-                        spaceAfter: Double, bold: Bool = false) throws -> [FlowItem] {
+                        spaceAfter: Double, bold: Bool = false, role: StructureElement.Role = .paragraph,
+                        parents: [StructureElement]? = nil, leaf: StructureElement? = nil) throws -> [FlowItem] {
         let lines = try layoutLines(content, style: style, band: band, bold: bold)
         let number = paragraphs.next()
+        let leaf = leaf ?? element(role, actualText: Self.replacementText(content, style: style))
         var items: [FlowItem] = []
         for (i, placed) in lines.enumerated() {
             let n = lines.count
             let allowed = i == 0 || (i >= 2 && i <= n - 2)
-            items.append(FlowItem(height: style.leading, spaceBefore: i == 0 ? spaceBefore : 0, items: placed.items,
+            items.append(FlowItem(height: style.leading, spaceBefore: i == 0 ? spaceBefore : 0,
+                                  items: tagged(placed.items, leaf, parents: parents),
                                   breakBefore: allowed, repeatHeader: nil, outline: nil,
                                   log: options.collectLog ? "¶\(number) \(i + 1)/\(n) " + placed.log : ""))
         }
         if spaceAfter > 0, !items.isEmpty { items[items.count - 1].height += spaceAfter }
         return items
+    }
+
+    /// The text a right-to-left element reads as, in logical order (tagged PDF `/ActualText`).
+    ///
+    /// Right-to-left glyphs are painted in visual order, and extractors that read a
+    /// structure element's content in stream order (poppler's -struct-text, screen readers
+    /// without a layout analysis) read Arabic backwards, and lose marks that sit on another
+    /// baseline. The element's replacement text gives them the paragraph as written,
+    /// harakat included. Left-to-right text needs none.
+    static func replacementText(_ content: [Inline], style: ParagraphStyle) -> String? {
+        guard style.direction == .rightToLeft else { return nil }
+        let text = Inline.plainText(content).replacingOccurrences(of: "\u{00AD}", with: "")
+        return text.isEmpty ? nil : text
     }
 
     struct PlacedLine {
@@ -179,16 +205,40 @@ struct FlowBuilder {
         var result: [PlacedLine] = []
         for spans in Self.spans(content, bold: bold) {
             let paragraph = try typesetter.layout(spans, style: style, width: band.width)
-            for line in paragraph.lines {
+            for (index, line) in paragraph.lines.enumerated() {
                 // Baseline: centre the line's ascent + descent in the leading.
                 let baseline = (style.leading - (line.ascent + line.descent)) / 2 + line.ascent
-                let items = line.runs.map { PageItem.glyphs(x: band.left + $0.x, y: baseline, run: $0) }
+                let next = index + 1 < paragraph.lines.count ? paragraph.lines[index + 1] : nil
+                let runs = Self.keepingBreakSpace(line, next: next)
+                let items = runs.map { PageItem.glyphs(x: band.left + $0.x, y: baseline, run: $0) }
                 guard options.collectLog else { result.append(PlacedLine(items: items, log: "")); continue }
                 let text = line.runs.map(\.text).joined()
                 result.append(PlacedLine(items: items, log: "line w=\(fmt(line.width))/\(fmt(band.width))\(line.hyphenated ? " hy" : "") \(text)"))
             }
         }
         return result
+    }
+
+    /// The line's runs, with the space the line broke at kept as a glyph after its last
+    /// word (left-to-right lines). It draws nothing, but text read element by element
+    /// (tagged PDF, ISO 32000-1 §14.8.2.5: word breaks as explicit spaces) no longer runs
+    /// the last word of a line into the first of the next. pdftotext is unaffected: it
+    /// takes a space glyph for a word break.
+    static func keepingBreakSpace(_ line: Line, next: Line?) -> [GlyphRun] {
+        guard let next, !line.hyphenated, var last = line.runs.max(by: { $0.textRange.upperBound < $1.textRange.upperBound }),
+              !last.isRightToLeft, let nextStart = next.runs.map(\.textRange.lowerBound).min(),
+              nextStart > last.textRange.upperBound,
+              let space = line.runs.lazy.filter({ $0.font.key == last.font.key && $0.size == last.size })
+                  .flatMap(\.glyphs).first(where: { $0.text == " " }),
+              let index = line.runs.firstIndex(where: { $0.textRange == last.textRange && $0.x == last.x })
+        else { return line.runs }
+        var glyph = space
+        glyph.x = last.glyphs.last.map { $0.x + $0.advance } ?? 0
+        glyph.y = 0
+        last.glyphs.append(glyph)
+        var runs = line.runs
+        runs[index] = last
+        return runs
     }
 
     /// Total height and items of content laid out as one block (for cells, boxes).

@@ -21,6 +21,10 @@ public enum PageItem: Sendable {
     /// A path (starting with a move), stroked in black with `stroke` pt and/or filled with `fill` gray;
     /// `evenOdd` makes inner subpaths holes.
     case path([PathSegment], stroke: Double?, fill: Double?, evenOdd: Bool)
+    /// The items up to the matching `.endMark` are what `mark` says (tagged PDF; see `Structure.swift`).
+    /// Marks do not nest.
+    case beginMark(ContentMark)
+    case endMark
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -28,6 +32,7 @@ public enum PageItem: Sendable {
         case .line(let x1, let y1, let x2, let y2, let w, let g): return .line(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: w, gray: g)
         case .rect(let x, let y, let w, let h, let s, let f): return .rect(x: x + dx, y: y + dy, width: w, height: h, stroke: s, fill: f)
         case .path(let segments, let s, let f, let e): return .path(segments.map { $0.offsetBy(dx: dx, dy: dy) }, stroke: s, fill: f, evenOdd: e)
+        case .beginMark, .endMark: return self
         }
     }
 }
@@ -80,7 +85,20 @@ public struct LayoutOptions: Sendable {
     public var smallSize = 9.5
     /// Build the text log of lines and page breaks (tests, debugging); off when only the pages are needed.
     public var collectLog = false
+    /// Headings, table cells and small print relative to their default sizes (large print: 16 / 11.5).
+    /// The running header and footer keep their size: they are for staff, and fixed in place.
+    public var typeScale = 1.0
     public init() {}
+
+    /// Large print for patients with low vision: body text 16 pt (leading 22), headings,
+    /// cells and small print to scale; a table whose columns would not fit is stacked.
+    public static var largePrint: LayoutOptions {
+        var options = LayoutOptions()
+        options.bodySize = 16
+        options.bodyLeading = 22
+        options.typeScale = 16 / 11.5
+        return options
+    }
 
     var contentWidth: Double { pageWidth - marginLeft - marginRight }
     var contentHeight: Double { pageHeight - marginTop - marginBottom }

@@ -38,6 +38,9 @@ final class PageDecoration {
 
     func decorate(_ page: inout Page, number: Int, of count: Int) throws {
         let left = options.marginLeft, width = options.contentWidth
+        // The running header and footer are pagination artifacts in a tagged PDF.
+        page.items.append(.beginMark(.header))
+        defer { page.items.append(.endMark) }
         // Header: the identity line, then a rule.
         var headerBaseline = headerLines.count > 1 ? 32.0 : 40.0
         for (i, identity) in headerLines.enumerated() {
@@ -48,6 +51,8 @@ final class PageDecoration {
         }
         headerBaseline -= 13
         page.items.append(.line(x1: left, y1: headerBaseline + 8, x2: left + width, y2: headerBaseline + 8, width: 0.6, gray: 0.4))
+        page.items.append(.endMark)
+        page.items.append(.beginMark(.footer(alternative: DocumentLayout.scanCode(documentId: metadata.documentId, page: number, of: count))))
         try footer(&page, number: number, of: count)
     }
 

@@ -4,6 +4,27 @@ import Layout
 import PDFExport
 import Typesetting
 
+/// Per-document choices for PDF output.
+public struct PDFOptions: Sendable, Equatable {
+    /// RFC 3339 date-time for `/CreationDate` and `xmp:CreateDate` (the service passes the
+    /// issue time, the CLI `--date`); nil: the file has none and stays byte-identical.
+    public var creationDate: String?
+    /// Large print for patients with low vision: body text 16 pt, headings to scale,
+    /// wide tables stacked as one key–value block per row.
+    public var largePrint: Bool
+    /// `/Producer` and `pdf:Producer`: "osteodoc" and the program's version.
+    public var producer: String
+    /// Write a tagged PDF/A-2a (on by default; off only to compare with the untagged file).
+    public var tagged: Bool
+
+    public init(creationDate: String? = nil, largePrint: Bool = false, producer: String = "osteodoc", tagged: Bool = true) {
+        self.creationDate = creationDate
+        self.largePrint = largePrint
+        self.producer = producer
+        self.tagged = tagged
+    }
+}
+
 /// The PDF half of the pipeline: fonts are loaded once per engine (per process
 /// in the CLI), then every document is laid out and written with them.
 final class PDFPipeline: @unchecked Sendable {
@@ -11,30 +32,52 @@ final class PDFPipeline: @unchecked Sendable {
     let fonts: FontLibrary
     let typesetter: Typesetter
     let exporter = PDFExporter()
+    /// The sRGB profile of the PDF/A OutputIntent (Debian's icc-profiles-free).
+    let outputIntentProfile: [UInt8]
 
-    init(fontDirectory: String) throws {
+    init(fontDirectory: String, iccProfile: String) throws {
         fonts = try FontLibrary(directory: fontDirectory)
         typesetter = Typesetter(fonts: fonts)
+        guard let profile = FileManager.default.contents(atPath: iccProfile) else {
+            throw OsteoDocError.typesetting("the sRGB ICC profile \(iccProfile) is missing (Debian package icc-profiles-free)")
+        }
+        outputIntentProfile = [UInt8](profile)
     }
 
-    func layout(_ document: Document, log: Bool = false) throws -> LaidOutDocument {
-        var options = LayoutOptions()
-        options.collectLog = log
-        return try DocumentLayout(typesetter: typesetter, options: options).layout(document)
+    func layoutOptions(_ options: PDFOptions, log: Bool = false) -> LayoutOptions {
+        var layout = options.largePrint ? LayoutOptions.largePrint : LayoutOptions()
+        layout.collectLog = log
+        return layout
     }
 
-    func pdf(_ first: Document, _ second: Document) throws -> [UInt8] {
-        let laid = try DocumentLayout(typesetter: typesetter).layoutBilingual(first, second)
-        return try exporter.pdf(laid, info: PDFExporter.Info(
-            title: first.metadata.title + " / " + second.metadata.title, language: first.metadata.language,
-            identifier: first.metadata.documentId + "+" + second.metadata.language))
+    func layout(_ document: Document, options: PDFOptions = PDFOptions(), log: Bool = false) throws -> LaidOutDocument {
+        try DocumentLayout(typesetter: typesetter, options: layoutOptions(options, log: log)).layout(document)
     }
 
-    func pdf(_ document: Document) throws -> [UInt8] {
-        let laid = try layout(document)
-        return try exporter.pdf(laid, info: PDFExporter.Info(
-            title: document.metadata.title, language: document.metadata.language,
-            identifier: document.metadata.documentId))
+    /// - Parameter latin: the language of Latin-script names inside right-to-left text: the
+    ///   left-to-right language beside it, or Italian (the hospital's own names).
+    func info(_ options: PDFOptions, title: String, language: String, identifier: String,
+              otherLanguages: [String] = [], latin: String = "it") -> PDFExporter.Info {
+        PDFExporter.Info(title: title, language: language, identifier: identifier, creationDate: options.creationDate,
+                         producer: options.producer, otherLanguages: otherLanguages, tagged: options.tagged,
+                         outputIntentProfile: outputIntentProfile,
+                         latinScriptLanguage: latin)
+    }
+
+    func pdf(_ first: Document, _ second: Document, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        let laid = try DocumentLayout(typesetter: typesetter, options: layoutOptions(options)).layoutBilingual(first, second)
+        return try exporter.pdf(laid, info: info(
+            options, title: first.metadata.title + " / " + second.metadata.title, language: first.metadata.language,
+            identifier: first.metadata.documentId + "+" + second.metadata.language + (options.largePrint ? "+large" : ""),
+            otherLanguages: [second.metadata.language],
+            latin: [first, second].first { $0.metadata.direction == .leftToRight }?.metadata.language ?? "it"))
+    }
+
+    func pdf(_ document: Document, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        let laid = try layout(document, options: options)
+        return try exporter.pdf(laid, info: info(
+            options, title: document.metadata.title, language: document.metadata.language,
+            identifier: document.metadata.documentId + (options.largePrint ? "+large" : "")))
     }
 }
 
@@ -44,19 +87,24 @@ extension OsteoDoc {
         ProcessInfo.processInfo.environment["OSTEODOC_FONTS"] ?? "/usr/share/fonts/truetype/noto"
     }
 
-    /// The layout of a document (pages of frames) and its text log, for tests and debugging.
-    public func layout(_ document: Document) throws -> LaidOutDocument {
-        try pdfPipeline().layout(document, log: true)
+    /// The sRGB ICC profile for PDF/A (Debian's icc-profiles-free), or $OSTEODOC_ICC_PROFILE.
+    public static var defaultICCProfile: String {
+        ProcessInfo.processInfo.environment["OSTEODOC_ICC_PROFILE"] ?? "/usr/share/color/icc/sRGB.icc"
     }
 
-    func renderBilingualPDF(_ first: Document, _ second: Document) throws -> [UInt8] {
-        do { return try pdfPipeline().pdf(first, second) } catch let e as OsteoDocError { throw e } catch {
+    /// The layout of a document (pages of frames) and its text log, for tests and debugging.
+    public func layout(_ document: Document, options: PDFOptions = PDFOptions()) throws -> LaidOutDocument {
+        try pdfPipeline().layout(document, options: options, log: true)
+    }
+
+    func renderBilingualPDF(_ first: Document, _ second: Document, options: PDFOptions) throws -> [UInt8] {
+        do { return try pdfPipeline().pdf(first, second, options: options) } catch let e as OsteoDocError { throw e } catch {
             throw OsteoDocError.typesetting(String(describing: error))
         }
     }
 
-    func renderPDF(_ document: Document) throws -> [UInt8] {
-        do { return try pdfPipeline().pdf(document) } catch let e as OsteoDocError { throw e } catch {
+    func renderPDF(_ document: Document, options: PDFOptions) throws -> [UInt8] {
+        do { return try pdfPipeline().pdf(document, options: options) } catch let e as OsteoDocError { throw e } catch {
             throw OsteoDocError.typesetting(String(describing: error))
         }
     }

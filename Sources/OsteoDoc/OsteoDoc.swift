@@ -175,12 +175,13 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// Renders a document in the given output format.
+    /// - Parameter pdf: PDF choices (creation date, large print); ignored for HTML.
     public func render(_ kind: DocumentKind, plan: Plan, language: String, format: OutputFormat,
-                       allowStale: Bool = false) throws -> [UInt8] {
+                       allowStale: Bool = false, pdf: PDFOptions = PDFOptions()) throws -> [UInt8] {
         let doc = try document(kind, plan: plan, language: language, allowStale: allowStale)
         switch format {
         case .html: return Array(HTMLWriter.html(doc).utf8)
-        case .pdf: return try renderPDF(doc)
+        case .pdf: return try renderPDF(doc, options: pdf)
         }
     }
 
@@ -189,13 +190,13 @@ public final class OsteoDoc: @unchecked Sendable {
 
     /// Renders a bilingual document: `language` and `second` side by side, section by section.
     public func renderBilingual(_ kind: DocumentKind, plan: Plan, language: String, second: String, format: OutputFormat,
-                                allowStale: Bool = false) throws -> [UInt8] {
+                                allowStale: Bool = false, pdf: PDFOptions = PDFOptions()) throws -> [UInt8] {
         guard language != second else { throw OsteoDocError.content("--with names the same language as --lang") }
         let a = try document(kind, plan: plan, language: language, allowStale: allowStale, beside: second)
         let b = try document(kind, plan: plan, language: second, allowStale: allowStale, beside: language)
         switch format {
         case .html: return Array(HTMLWriter.bilingual(a, b).utf8)
-        case .pdf: return try renderBilingualPDF(a, b)
+        case .pdf: return try renderBilingualPDF(a, b, options: pdf)
         }
     }
 
@@ -220,7 +221,7 @@ public final class OsteoDoc: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let p = pipeline { return p }
         do {
-            let p = try PDFPipeline(fontDirectory: fontDirectory)
+            let p = try PDFPipeline(fontDirectory: fontDirectory, iccProfile: OsteoDoc.defaultICCProfile)
             pipeline = p
             return p
         } catch {

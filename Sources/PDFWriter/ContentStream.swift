@@ -161,6 +161,64 @@ struct ContentStream {
 
     // MARK: Text (§9.4)
 
+    /// Opens the page's text object unless it is open. A tagged page opens it
+    /// before its first marked-content sequence of text, so that every sequence
+    /// lies wholly inside the text object.
+    mutating func beginText() {
+        guard !inText else { return }
+        out.ascii("BT\n")
+        inText = true
+        // §9.4.1: BT resets the text and text line matrices to identity.
+        lineX = 0
+        lineY = 0
+    }
+
+    // MARK: Marked content (§14.6, §14.8.2)
+
+    /// Begins a marked-content sequence: `/<type> <</MCID n>> BDC` for the content
+    /// of a structure element, `/Artifact … BDC` (pagination) or `/Artifact BMC`
+    /// (layout) for an artifact. Allowed inside and outside text objects
+    /// (§8.2 Figure 9); a sequence opened in a text object is closed in it.
+    mutating func beginMarked(_ mark: PDFContentMark, type: String, mcid: Int) {
+        switch mark {
+        case .element:
+            out.pdfName(type)
+            out.ascii(" <</MCID ")
+            out.pdfInt(mcid)
+            out.ascii(">> BDC\n")
+        case .artifact(.header):
+            out.ascii("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
+        case .artifact(.footer(let alternateDescription)):
+            out.ascii("/Artifact <</Type /Pagination /Subtype /Footer")
+            if let alternateDescription {
+                out.ascii(" /Alt ")
+                out.pdfTextString(alternateDescription)
+            }
+            out.ascii(">> BDC\n")
+        case .artifact(.layout):
+            out.ascii("/Artifact BMC\n")
+        }
+    }
+
+    /// Ends the innermost marked-content sequence.
+    mutating func endMarked() {
+        out.ascii("EMC\n")
+    }
+
+    /// A `/Span` sequence with a language or a replacement text, inside an element's sequence.
+    private mutating func beginSpan(_ span: PDFTextSpan) {
+        out.ascii("/Span <<")
+        if let language = span.language {
+            out.ascii("/Lang ")
+            out.pdfTextString(language)
+        }
+        if let actualText = span.actualText {
+            out.ascii(span.language != nil ? " /ActualText " : "/ActualText ")
+            out.pdfTextString(actualText)
+        }
+        out.ascii(">> BDC\n")
+    }
+
     /// Shows one run of glyphs with `usage`'s font, recording the glyphs in it.
     mutating func show(_ run: PDFTextRun, usage: FontUsage, runIndex: Int) throws {
         guard !run.glyphs.isEmpty else { return }
@@ -173,13 +231,7 @@ struct ContentStream {
         }
         let gray = try checkedGray(run.gray, run: runIndex)
 
-        if !inText {
-            out.ascii("BT\n")
-            inText = true
-            // §9.4.1: BT resets the text and text line matrices to identity.
-            lineX = 0
-            lineY = 0
-        }
+        beginText()
         if gray != fillGray {
             out.pdfNumber(gray)
             out.ascii(" g\n")
@@ -197,6 +249,13 @@ struct ContentStream {
 
         let font = usage.font
         let glyphCount = font.glyphCount
+        // Spans that cover glyphs of this run, non-empty and not overlapping.
+        var spans: [PDFTextSpan] = []
+        for span in run.spans.sorted(by: { $0.glyphs.lowerBound < $1.glyphs.lowerBound }) {
+            let clamped = span.glyphs.clamped(to: 0..<run.glyphs.count)
+            guard !clamped.isEmpty, clamped.lowerBound >= (spans.last?.glyphs.upperBound ?? 0) else { continue }
+            spans.append(PDFTextSpan(glyphs: clamped, language: span.language, actualText: span.actualText))
+        }
         let scale = size / 1000
         var inHex = false
         var penX = 0.0  // where a reader's pen is, in user space
@@ -219,6 +278,16 @@ struct ContentStream {
             // rise (§9.3.7) rather than a new text line: the run keeps one line
             // start and one pen, and the offset costs one operator.
             let glyphRise = round3(glyph.y)
+            // Span boundaries (tagged documents): close the TJ, end or begin the span, reopen.
+            if index > 0, spans.contains(where: { $0.glyphs.lowerBound == index || $0.glyphs.upperBound == index }) {
+                if inHex { out.append(0x3E); inHex = false }
+                out.ascii("] TJ\n")
+                if spans.contains(where: { $0.glyphs.upperBound == index }) { endMarked() }
+                if let span = spans.first(where: { $0.glyphs.lowerBound == index }) { beginSpan(span) }
+                out.append(0x5B)
+            } else if index == 0, let span = spans.first(where: { $0.glyphs.lowerBound == 0 }) {
+                beginSpan(span)
+            }
             if index == 0 {
                 if glyphRise != rise { setRise(glyphRise) }
                 // §9.4.2 Td: move to the run's first glyph, relative to the
@@ -271,6 +340,7 @@ struct ContentStream {
         }
         if inHex { out.append(0x3E) }
         out.ascii("] TJ\n")
+        if spans.contains(where: { $0.glyphs.upperBound >= run.glyphs.count }) { endMarked() }
     }
 
     /// §9.3.7 Ts: text rise, kept in the text state until changed.

@@ -51,7 +51,7 @@ final class FontUsage {
         texts[glyph] = text
     }
 
-    /// Records the text of a cluster shown with several glyphs: `glyphs[0]`
+    /// Records the text of a cluster shown with several glyphs: one of them
     /// carries `text`, the others came with an empty text.
     ///
     /// A ToUnicode CMap maps glyphs, not occurrences, so leaving the whole text on
@@ -70,10 +70,20 @@ final class FontUsage {
             }
         }
         if owner.contains(-1) {
+            // Left-over characters: combining marks go to a mark glyph (shadda and kasra
+            // drawn as one ligature glyph both go to it), other characters to the base or
+            // ligature glyph; each preferably to a glyph that has no character yet.
+            // A glyph without advance is a mark even where GDEF does not say so (Noto Naskh's
+            // shadda–kasra ligature).
+            let marks = ids.map { font.isMark($0) || font.widths[Int($0)] == 0 }
             let claimed = Set(owner)
-            let carrier = ids.indices.first { !claimed.contains($0) && !font.isMark(ids[$0]) }
-                ?? ids.indices.first { !font.isMark(ids[$0]) } ?? 0
-            for index in owner.indices where owner[index] < 0 { owner[index] = carrier }
+            let carrier = ids.indices.first { !claimed.contains($0) && !marks[$0] }
+                ?? ids.indices.first { !marks[$0] } ?? 0
+            for index in owner.indices where owner[index] < 0 {
+                let isMark = scalars[index].properties.generalCategory == .nonspacingMark
+                let candidates = ids.indices.filter { marks[$0] == isMark }
+                owner[index] = candidates.first { !owner.contains($0) } ?? candidates.last ?? carrier
+            }
         }
         for (position, glyph) in ids.enumerated() {
             var part = String.UnicodeScalarView()

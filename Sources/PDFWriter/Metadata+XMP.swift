@@ -1,9 +1,6 @@
 // Document metadata, ISO 32000-1 §14.3: the Info dictionary (§14.3.3) and the
 // XMP metadata stream of the catalog (§14.3.2, XMP Specification Part 1).
 
-/// The producer recorded in `/Producer` and `pdf:Producer`.
-let producerName = "osteodoc PDFWriter"
-
 extension ObjectWriter {
     /// The document information dictionary (§14.3.3, Table 317).
     mutating func writeInfo(_ number: Int, info: PDFDocumentInfo, creationDate: PDFDate?) {
@@ -23,7 +20,7 @@ extension ObjectWriter {
                 out.pdfTextString(creator)
             }
             out.ascii(" /Producer ")
-            out.pdfTextString(producerName)
+            out.pdfTextString(info.producer)
             if let creationDate {
                 out.ascii(" /CreationDate ")
                 out.pdfTextString(creationDate.pdfString)
@@ -54,14 +51,20 @@ enum XMP {
             <rdf:Description rdf:about=""
              xmlns:dc="http://purl.org/dc/elements/1.1/"
              xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-             xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+             xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+             xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+             xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
             <dc:format>application/pdf</dc:format>
             <dc:title><rdf:Alt><rdf:li xml:lang="x-default">
             """)
         escape(info.title, into: &out)
-        out.ascii("</rdf:li></rdf:Alt></dc:title>\n<dc:language><rdf:Bag><rdf:li>")
-        escape(info.language, into: &out)
-        out.ascii("</rdf:li></rdf:Bag></dc:language>\n")
+        out.ascii("</rdf:li></rdf:Alt></dc:title>\n<dc:language><rdf:Bag>")
+        for language in [info.language] + info.otherLanguages {
+            out.ascii("<rdf:li>")
+            escape(language, into: &out)
+            out.ascii("</rdf:li>")
+        }
+        out.ascii("</rdf:Bag></dc:language>\n")
         if let author = info.author {
             out.ascii("<dc:creator><rdf:Seq><rdf:li>")
             escape(author, into: &out)
@@ -73,7 +76,7 @@ enum XMP {
             out.ascii("</rdf:li></rdf:Alt></dc:description>\n")
         }
         out.ascii("<pdf:Producer>")
-        escape(producerName, into: &out)
+        escape(info.producer, into: &out)
         out.ascii("</pdf:Producer>\n")
         if let creator = info.creator {
             out.ascii("<xmp:CreatorTool>")
@@ -85,8 +88,36 @@ enum XMP {
             out.utf8(creationDate.xmpString)
             out.ascii("</xmp:CreateDate>\n")
         }
+        if info.claimsArchivalConformance {
+            // ISO 19005-2 §6.6.4 and ISO 14289-1 §5: the identification schemas.
+            out.ascii("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
+            out.ascii("<pdfuaid:part>1</pdfuaid:part>\n")
+        }
+        out.ascii("</rdf:Description>\n")
+        if info.claimsArchivalConformance {
+            // ISO 19005-2 §6.6.2.3: pdfuaid is not one of PDF/A's predefined schemas,
+            // so it is declared in the PDF/A extension schema container.
+            out.ascii("""
+                <rdf:Description rdf:about=""
+                 xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+                 xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+                 xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+                <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+                <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+                <pdfaProperty:name>part</pdfaProperty:name>
+                <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                <pdfaProperty:category>internal</pdfaProperty:category>
+                <pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
+                </rdf:li></rdf:Seq></pdfaSchema:property>
+                </rdf:li></rdf:Bag></pdfaExtension:schemas>
+                </rdf:Description>
+
+                """)
+        }
         out.ascii("""
-            </rdf:Description>
             </rdf:RDF>
             </x:xmpmeta>
             <?xpacket end="r"?>

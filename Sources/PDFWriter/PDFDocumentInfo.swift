@@ -22,7 +22,7 @@ public struct PDFDocumentInfo: Sendable {
     public var language: String
     public var author: String?
     public var subject: String?
-    /// The creating application, e.g. "osteodoc 0.1".
+    /// The creating application (`/Creator`, `xmp:CreatorTool`), e.g. "osteodoc".
     public var creator: String?
     /// A deterministic document identifier; the trailer's `/ID` pair is the MD5
     /// of its UTF-8 bytes (ISO 32000-1 §14.4).
@@ -31,12 +31,30 @@ public struct PDFDocumentInfo: Sendable {
     /// no `/CreationDate` and no `xmp:CreateDate`; the writer never reads a clock.
     public var creationDate: String?
     public var outline: [PDFOutlineItem]
+    /// `/Producer` and `pdf:Producer`: the program and its version ("osteodoc 0.4.0").
+    public var producer: String
+    /// Further languages of the content (a bilingual document's second language), for `dc:language`.
+    public var otherLanguages: [String] = []
+    /// The logical structure of a tagged PDF (ISO 32000-1 §14.7–14.8), in reading
+    /// order. With it the file is tagged: `/MarkInfo`, `/StructTreeRoot`, marked
+    /// content on every page, `/Tabs /S`. Nil: an untagged file.
+    public var structure: [PDFStructureElement]?
+    /// An ICC profile with an RGB colour space (e.g. sRGB IEC 61966-2.1): becomes the
+    /// PDF/A OutputIntent (ISO 19005-2 §6.2.3). Together with `structure` the file
+    /// claims PDF/A-2a and PDF/UA-1 in its XMP metadata.
+    public var outputIntentProfile: [UInt8]?
+    /// The profile's name for `/OutputConditionIdentifier`.
+    public var outputConditionIdentifier = "sRGB IEC61966-2.1"
 
     public init(
         title: String, language: String, author: String? = nil, subject: String? = nil,
         creator: String? = nil, identifier: String, creationDate: String? = nil,
-        outline: [PDFOutlineItem] = []
+        outline: [PDFOutlineItem] = [], producer: String = "osteodoc",
+        structure: [PDFStructureElement]? = nil, outputIntentProfile: [UInt8]? = nil
     ) {
+        self.producer = producer
+        self.structure = structure
+        self.outputIntentProfile = outputIntentProfile
         self.title = title
         self.language = language
         self.author = author
@@ -46,4 +64,9 @@ public struct PDFDocumentInfo: Sendable {
         self.creationDate = creationDate
         self.outline = outline
     }
+}
+
+extension PDFDocumentInfo {
+    /// Whether the file claims PDF/A-2a and PDF/UA-1: it is tagged and has an OutputIntent.
+    var claimsArchivalConformance: Bool { structure != nil && outputIntentProfile != nil }
 }

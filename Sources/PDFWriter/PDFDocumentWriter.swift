@@ -37,6 +37,8 @@ public enum PDFDocumentWriter {
         let metadata = writer.allocate()
         let outline = try OutlinePlan.plan(info.outline, pageCount: pages.count, writer: &writer)
         let pageObjects = pages.map { _ in (page: writer.allocate(), contents: writer.allocate()) }
+        var tags = try info.structure.map { try TaggingPlan(elements: $0, pageCount: pages.count, writer: &writer) }
+        let outputIntent = try info.outputIntentProfile.map { try OutputIntentPlan(profile: $0, writer: &writer) }
 
         // §7.7.2 Table 28: document catalog.
         writer.dictionary(catalog) { out in
@@ -48,6 +50,16 @@ public enum PDFDocumentWriter {
             out.pdfTextString(info.language)
             // §12.2 Table 150: show the title, not the file name, in the window.
             out.ascii(" /ViewerPreferences << /DisplayDocTitle true >>")
+            if let tags {
+                // §14.7.2 structure tree root, §14.7.1 Table 321 mark information.
+                out.ascii(" /MarkInfo << /Marked true >> /StructTreeRoot ")
+                out.pdfRef(tags.root)
+            }
+            if let outputIntent {
+                out.ascii(" /OutputIntents [")
+                out.pdfRef(outputIntent.intent)
+                out.ascii("]")
+            }
             if let outline {
                 out.ascii(" /Outlines ")
                 out.pdfRef(outline.root)
@@ -76,9 +88,20 @@ public enum PDFDocumentWriter {
                 throw PDFWriterError(.invalidValue, "page size \(page.width) × \(page.height) is not positive", page: pageIndex)
             }
             var content = ContentStream(page: pageIndex)
-            for graphic in page.graphics { try content.paint(graphic) }
+            for (graphicIndex, graphic) in page.graphics.enumerated() {
+                if tags != nil {
+                    let mark = graphicIndex < page.graphicMarks.count ? page.graphicMarks[graphicIndex] : .artifact(.layout)
+                    try tags?.mark(mark, page: pageIndex, content: &content)
+                }
+                try content.paint(graphic)
+            }
+            tags?.endSequence(content: &content)
             var pageFonts: [FontUsage] = []
             for (runIndex, run) in page.texts.enumerated() where !run.glyphs.isEmpty {
+                if tags != nil {
+                    content.beginText()
+                    try tags?.mark(run.mark ?? .artifact(.layout), page: pageIndex, content: &content)
+                }
                 let key = ObjectIdentifier(run.font)
                 let usage: FontUsage
                 if let known = fontsByIdentity[key] {
@@ -97,6 +120,7 @@ public enum PDFDocumentWriter {
                 }
                 try content.show(run, usage: usage, runIndex: runIndex)
             }
+            tags?.endSequence(content: &content)
             content.finish()
 
             let objects = pageObjects[pageIndex]
@@ -124,10 +148,18 @@ public enum PDFDocumentWriter {
                 }
                 out.ascii(" >> /Contents ")
                 out.pdfRef(objects.contents)
+                if tags != nil {
+                    // §14.7.4.4: the page's key in the parent tree; PDF/UA §7.18.3: tab order by structure.
+                    out.ascii(" /StructParents ")
+                    out.pdfInt(pageIndex)
+                    out.ascii(" /Tabs /S")
+                }
             }
         }
 
         for usage in fonts { try writer.writeFont(usage) }
-        return writer.finish(root: catalog, info: infoObject, id: MD5.digest(Array(info.identifier.utf8)))
+        try tags?.write(to: &writer, pageObjects: pageObjects.map(\.page))
+        try outputIntent?.write(to: &writer, identifier: info.outputConditionIdentifier)
+        return try writer.finish(root: catalog, info: infoObject, id: MD5.digest(Array(info.identifier.utf8)))
     }
 }

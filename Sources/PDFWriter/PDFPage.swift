@@ -34,14 +34,25 @@ public struct PDFTextRun: Sendable {
     public var glyphs: [PDFGlyph]
     /// Fill gray level, 0 = black, 1 = white.
     public var gray: Double = 0
+    /// In a tagged document: the structure element the run belongs to, or the
+    /// artifact it is. Nil in a tagged document means a layout artifact.
+    public var mark: PDFContentMark?
+    /// Parts of the run with their own language or replacement text (tagged documents only).
+    public var spans: [PDFTextSpan]
+    /// The run was shaped right to left (its glyphs come in visual order). Used for
+    /// the text extraction of punctuation inside right-to-left text.
+    public var rightToLeft = false
 
-    public init(font: PDFFont, size: Double, x: Double, y: Double, glyphs: [PDFGlyph], gray: Double = 0) {
+    public init(font: PDFFont, size: Double, x: Double, y: Double, glyphs: [PDFGlyph], gray: Double = 0,
+                mark: PDFContentMark? = nil, spans: [PDFTextSpan] = []) {
         self.font = font
         self.size = size
         self.x = x
         self.y = y
         self.glyphs = glyphs
         self.gray = gray
+        self.mark = mark
+        self.spans = spans
     }
 }
 
@@ -74,12 +85,17 @@ public struct PDFPage: Sendable {
     public var width: Double
     public var height: Double
     public var graphics: [PDFGraphic]
+    /// In a tagged document: what each graphic is, one mark per graphic (a
+    /// graphic without one is a layout artifact). Ignored in an untagged document.
+    public var graphicMarks: [PDFContentMark]
     public var texts: [PDFTextRun]
 
-    public init(width: Double, height: Double, graphics: [PDFGraphic] = [], texts: [PDFTextRun] = []) {
+    public init(width: Double, height: Double, graphics: [PDFGraphic] = [], texts: [PDFTextRun] = [],
+                graphicMarks: [PDFContentMark] = []) {
         self.width = width
         self.height = height
         self.graphics = graphics
+        self.graphicMarks = graphicMarks
         self.texts = texts
     }
 }

@@ -26,6 +26,9 @@ public struct PDFWriterError: Error, Sendable, Equatable, CustomStringConvertibl
         case noPages
         /// zlib reported an error.
         case compressionFailed
+        /// A structure element has no usable type or comes before its parent, or
+        /// content is marked with an element that does not exist.
+        case invalidStructure
     }
 
     public var code: Code

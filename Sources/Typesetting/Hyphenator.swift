@@ -181,10 +181,9 @@ final class Hyphenator: @unchecked Sendable {
                 bytes.append(CChar(bitPattern: UInt8(scalar.value)))
             }
         }
+        // libhyphen takes a length but also runs strstr() over the word (its NOHYPHEN
+        // check), so the buffer must end in NUL; the length passed excludes it.
         let length = bytes.count
-        // libhyphen reads the word as a C string too (strstr for its NOHYPHEN patterns), past
-        // the length it is given: the bytes must end in a NUL. Without it AddressSanitizer
-        // found a heap over-read on a Romanian word (Fuzz/regressions/Paragraph/).
         bytes.append(0)
         var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?

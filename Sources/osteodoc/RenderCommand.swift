@@ -25,6 +25,12 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print from a translation that is complete but older than the Italian text; the document says so visibly.")
     var allowStale = false
 
+    @Option(name: .long, help: "PDF creation date (RFC 3339, e.g. 2026-02-03T10:15:00+01:00); without it the PDF has none.")
+    var date: String?
+
+    @Flag(name: .long, help: "Large print (body text 16 pt) for patients with low vision; PDF only.")
+    var largePrint = false
+
     @Flag(name: .long, help: "Name files by their path in error messages (by default only the option is named: a file name may be a patient's).")
     var verbose = false
 
@@ -43,13 +49,16 @@ struct Render: ParsableCommand {
             let data = try PlanFile.read(plan, naming: naming)
             let parsed = try OsteoDoc.plan(from: data, timeZone: engine.facilityTimeZone)
             let language = try engine.resolveLanguage(lang, plan: parsed)
+            if largePrint && format != .pdf { Self.fail("--large-print: only for PDF output (.pdf)") }
+            let pdf = PDFOptions(creationDate: date, largePrint: largePrint)
             let bytes: [UInt8]
             if let with {
                 let second = try engine.resolveLanguage(with, plan: parsed)
                 bytes = try engine.renderBilingual(kind.kind, plan: parsed, language: language, second: second,
-                                                   format: format, allowStale: allowStale)
+                                                   format: format, allowStale: allowStale, pdf: pdf)
             } else {
-                bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale)
+                bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale,
+                                          pdf: pdf)
             }
             try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
         } catch let e as OsteoDocError {

@@ -3,7 +3,7 @@ import XCTest
 @testable import PDFWriter
 
 final class ObjectWriterTests: XCTestCase {
-    func testMinimalFileIsByteExact() {
+    func testMinimalFileIsByteExact() throws {
         var writer = ObjectWriter()
         writer.writeHeader()
         let catalog = writer.allocate()
@@ -14,7 +14,7 @@ final class ObjectWriterTests: XCTestCase {
             out.pdfRef(stream)
         }
         writer.stream(stream, data: Array("abc".utf8)) { $0.ascii(" /Filter /FlateDecode") }
-        let file = writer.finish(root: catalog, info: catalog, id: [UInt8](0..<16))
+        let file = try writer.finish(root: catalog, info: catalog, id: [UInt8](0..<16))
 
         var expected: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
         expected += Array("""

@@ -50,7 +50,7 @@ final class PDFDocumentWriterTests: XCTestCase {
             XCTAssertEqual(fields["Title"], SampleDocument.title)
             XCTAssertEqual(fields["Author"], "Ospedale di prova")
             XCTAssertEqual(fields["Creator"], "osteodoc 0.1")
-            XCTAssertEqual(fields["Producer"], "osteodoc PDFWriter")
+            XCTAssertEqual(fields["Producer"], "osteodoc")
             XCTAssertEqual(fields["Metadata Stream"], "yes")
             XCTAssertNil(fields["CreationDate"], info)
             XCTAssertEqual(fields["PDF version"], "1.7")
