@@ -6,7 +6,8 @@
 #
 # The working corpus grows in Fuzz/.build/corpus/<Target> (seeded from Fuzz/corpus/<Target>,
 # which is in git). An input that crashes, leaks, runs out of memory or takes more than 10 s
-# is copied to Fuzz/regressions/<Target>/ — replayed by the test suite (FuzzRegressionTests)
+# is moved to Fuzz/regressions/<Target>/ — replayed by the test suite (FuzzRegressionTests) and,
+# under the sanitizers, at the start of every fuzz run —
 # once committed — and the script exits with status 1.
 # Environment: FUZZ_CONFIG (debug, the default: quicker to build; release: many more
 # executions per second, for long runs), FUZZ_JOBS (parallel workers per target, default 1),
@@ -39,14 +40,17 @@ run_one() {
   local work="Fuzz/.build/corpus/$name" artifacts="Fuzz/.build/artifacts/$name" log="Fuzz/.build/logs/$name.log"
   mkdir -p "$work" "$artifacts" "Fuzz/.build/logs" "Fuzz/regressions/$name"
   local dict; dict=$(dict_for "$name")
-  local args=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1
+  # A slow input is one over 10 s in a release build; a debug build with the sanitizers is
+  # some 20 times slower on a busy machine, so its smoke allows 60 s (FUZZ_TIMEOUT overrides).
+  local timeout=${FUZZ_TIMEOUT:-10}; [ "${FUZZ_CONFIG:-debug}" = debug ] && timeout=${FUZZ_TIMEOUT:-60}
+  local args=(-max_total_time="$secs" -timeout="$timeout" -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1
               -detect_leaks=1 -artifact_prefix="$artifacts/")
   [ -n "$dict" ] && args+=(-dict="$dict")
   if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then args+=(-fork="${FUZZ_JOBS}" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
   echo "fuzz $name for ${secs}s"
   set +e
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" nice -n "${FUZZ_NICE:-0}" \
-    "$bin/Fuzz$name" "${args[@]}" "$work" "Fuzz/corpus/$name" >"$log" 2>&1
+    "$bin/Fuzz$name" "${args[@]}" "$work" "Fuzz/corpus/$name" "Fuzz/regressions/$name" >"$log" 2>&1
   local status=$?
   set -e
   local execs cov corpus

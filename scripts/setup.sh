@@ -10,6 +10,7 @@ PACKAGES=(
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf zbar-tools python3-jsonschema
   icc-profiles-free chromium chromium-driver
+  tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -9,12 +9,6 @@ BIN="$(swift build --show-bin-path)/osteodoc"
 "$BIN" content lint
 "$BIN" locales check
 "$BIN" locales status --strict
-# Fuzz smoke (issue 14): every libFuzzer target for a short time, OSTEODOC_FUZZ_SECONDS in
-# total (default 70); OSTEODOC_FUZZ=0 skips it. A new crash fails the run and is kept in
-# Fuzz/regressions/. Long runs: see Fuzz/README.md.
-if [ "${OSTEODOC_FUZZ:-1}" != 0 ]; then
-  bash scripts/fuzz.sh all "${OSTEODOC_FUZZ_SECONDS:-70}"
-fi
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
@@ -33,4 +27,10 @@ summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail 
 total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
 failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
 echo "$((total - failed)) passed, $failed failed"
+# Fuzz smoke (issue 14): every libFuzzer target for a short time, OSTEODOC_FUZZ_SECONDS in
+# total (default 70); OSTEODOC_FUZZ=0 skips it. A new crash fails the run and is kept in
+# Fuzz/regressions/. Long runs: see Fuzz/README.md.
+if [ "${OSTEODOC_FUZZ:-1}" != 0 ]; then
+  bash scripts/fuzz.sh all "${OSTEODOC_FUZZ_SECONDS:-70}" || status=1
+fi
 exit "$status"

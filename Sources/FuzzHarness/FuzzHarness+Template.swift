@@ -38,11 +38,13 @@ extension FuzzHarness {
 
 enum HostileValues {
     /// What the contract's free-text rule lets through: control characters and line
-    /// separators removed, at most 200 scalars, a value without a visible character replaced.
+    /// separators removed (and the explicit bidi controls, which rendering removes from every
+    /// value), at most 200 scalars, a value without a visible character replaced.
     static func admissible(_ s: String) -> String {
         var scalars = String.UnicodeScalarView()
         for u in s.unicodeScalars.prefix(200)
-        where u.properties.generalCategory != .control && u != "\u{2028}" && u != "\u{2029}" {
+        where u.properties.generalCategory != .control && u != "\u{2028}" && u != "\u{2029}"
+            && !BidiIsolation.isExplicitFormatting(u) {  // removed from every value (see BidiIsolation)
             scalars.append(u)
         }
         let value = String(scalars)

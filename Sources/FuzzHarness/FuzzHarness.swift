@@ -41,6 +41,14 @@ public enum FuzzHarness {
         }
     }()
 
+    /// Loads the engine, fonts and example once, before the first input: a fuzz program
+    /// calls it before handing over to libFuzzer, so that set-up never counts as a slow input.
+    public static func prepare() {
+        _ = typesetter.preloadHyphenation(languages: languages)
+        // The first render loads fonts and dictionaries: do it here, not on the first input.
+        _ = try? engine.render(.consent, plan: examplePlan, language: "it", format: .pdf)
+    }
+
     /// The languages osteodoc ships, in a fixed order.
     static var languages: [String] { engine.content.localeTags.sorted() }
 

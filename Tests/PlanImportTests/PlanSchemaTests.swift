@@ -49,6 +49,15 @@ final class PlanSchemaTests: XCTestCase {
         ("emergency number 1", example(("\"112\"", "\"1\"")), false),
         ("unknown complication", example(("\"complications\": [],", "\"complications\": [\"pain\"],")), false),
         ("ablation laser", example(("\"combinedWithAblation\": null", "\"combinedWithAblation\": \"laser\"")), false),
+        // Issue 14: limits the schema shares with the decoder.
+        ("facility name of 200", example(("\"Ospedale San Martino\"", "\"" + String(repeating: "a", count: 200) + "\"")), true),
+        ("facility name of 201", example(("\"Ospedale San Martino\"", "\"" + String(repeating: "a", count: 201) + "\"")), false),
+        ("analgesia of 1000", example(("\"paracetamolo 1 g fino a 3 volte al giorno per 3 giorni\"", "\"" + String(repeating: "a", count: 1000) + "\"")), true),
+        ("analgesia of 1001", example(("\"paracetamolo 1 g fino a 3 volte al giorno per 3 giorni\"", "\"" + String(repeating: "a", count: 1001) + "\"")), false),
+        ("offset +14:00", example(("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-19T20:15:00+14:00\"")), true),
+        ("offset -12:00", example(("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-19T21:15:00-12:00\"")), true),
+        ("offset +23:59", example(("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-20T10:15:00+23:59\"")), false),
+        ("offset -13:00", example(("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-20T10:15:00-13:00\"")), false),
     ]
 
     func testExampleAndVariantsAgainstTheSchema() throws {

@@ -13,6 +13,7 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// SwiftPM makes `<Target>_main` the program's `main`: hand over to libFuzzer.
 @_cdecl("FuzzMarkdown_main")
 public func fuzzMarkdownMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzHarness.prepare()
     var count = argc
     var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzMarkdown(data, size) }

@@ -13,6 +13,7 @@ public func fuzzParagraph(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// SwiftPM makes `<Target>_main` the program's `main`: hand over to libFuzzer.
 @_cdecl("FuzzParagraph_main")
 public func fuzzParagraphMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzHarness.prepare()
     var count = argc
     var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzParagraph(data, size) }

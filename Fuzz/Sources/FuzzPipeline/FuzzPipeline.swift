@@ -13,6 +13,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// SwiftPM makes `<Target>_main` the program's `main`: hand over to libFuzzer.
 @_cdecl("FuzzPipeline_main")
 public func fuzzPipelineMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzHarness.prepare()
     var count = argc
     var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzPipeline(data, size) }

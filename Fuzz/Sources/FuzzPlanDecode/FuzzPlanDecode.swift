@@ -13,6 +13,7 @@ public func fuzzPlanDecode(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// SwiftPM makes `<Target>_main` the program's `main`: hand over to libFuzzer.
 @_cdecl("FuzzPlanDecode_main")
 public func fuzzPlanDecodeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzHarness.prepare()
     var count = argc
     var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzPlanDecode(data, size) }
