@@ -34,12 +34,14 @@ extension DocumentLayout {
         return try assemble(pages, decoration: decoration)
     }
 
-    /// Flow items per section: a new section starts at every heading.
+    /// Flow items per section: a new section starts at every heading and every keep-together unit.
     private func sections(_ doc: Document, builder: FlowBuilder) throws -> [[FlowItem]] {
         var result: [[FlowItem]] = []
         var current = builder
         for block in doc.blocks {
-            if case .heading = block, !current.flow.isEmpty {
+            var starts = false
+            switch block { case .heading, .keepTogether: starts = true; default: break }
+            if starts, !current.flow.isEmpty {
                 result.append(current.flow)
                 current = current.child(band: current.band)
             }
@@ -113,9 +115,16 @@ struct ColumnPaginator {
             i += 1
         }
         if i == items.count { return i }
-        // Back up to an allowed break.
+        // Back up to an allowed break; a unit of units may part between its smaller units
+        // rather than leave the column more than a quarter empty.
         var j = i
         while j > start && !items[j].breakBefore { j -= 1 }
+        let height = j > start ? items[(start + 1)..<j].reduce(items[start].height) { $0 + $1.spaceBefore + $1.height } : 0
+        if j == start || height < available * 0.75 {
+            var w = i
+            while w > max(j, start) && !items[w].weakBreak { w -= 1 }
+            if w > max(j, start) { j = w }
+        }
         if j == start { return atTop ? max(i, start + 1) : start }
         return j
     }

@@ -2,7 +2,7 @@ import DocumentModel
 import Typesetting
 
 extension FlowBuilder {
-    static let cellPadX = 5.0, cellPadY = 3.5, gridWidth = 0.6
+    static let cellPadX = 5.0, cellPadY = 2.5, gridWidth = 0.6
 
     /// Tables: one flow item per row (rows never split); the header row repeats on
     /// every page the table continues on. Key–value tables (row headers, no header
@@ -13,16 +13,20 @@ extension FlowBuilder {
         if !table.header.isEmpty && columnCount > 3 && band.width < Self.stackBelowWidth {
             return try addStacked(table)
         }
+        if table.rowHeaders && table.header.isEmpty && columnCount == 2 && table.rows.count >= 4
+            && band.width >= Self.twoUpFromWidth {
+            return try addFieldsTwoUp(table)
+        }
         let widths = try columnWidths(table, count: columnCount)
         var headerIndex: Int?
         if !table.header.isEmpty {
-            var header = try row(table.header, widths: widths, header: true, rowHeader: false)
+            var header = try row(table.header, widths: widths, header: true, keys: [])
             header.spaceBefore = 8
             headerIndex = addHeader(header)
             append([header])
         }
         for (r, cells) in table.rows.enumerated() {
-            var item = try row(cells, widths: widths, header: false, rowHeader: table.rowHeaders)
+            var item = try row(cells, widths: widths, header: false, keys: table.rowHeaders ? [0] : [])
             item.spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
             item.repeatHeader = headerIndex
             if r == 0 && headerIndex != nil { item.breakBefore = false }
@@ -32,14 +36,64 @@ extension FlowBuilder {
 
     /// Below this measure a table of more than three columns is set as one key–value block per
     /// row (header cell as the key): narrow columns would break words letter by letter.
-    static let stackBelowWidth = 330.0
+    static let stackBelowWidth = 360.0
+
+    /// From this measure a key–value table of four rows or more sets two fields per row.
+    static let twoUpFromWidth = 400.0
+
+    /// A compact key–value table: two `key | value` pairs per row, in reading order, where both
+    /// values fit their half on one line; a value that does not gets a row of its own across the
+    /// measure. Keys are as wide as the widest key needs (at most 45 % of a half).
+    private mutating func addFieldsTwoUp(_ table: Table) throws {
+        let half = band.width / 2
+        var keyWidth = 0.0
+        let cellStyle = style(.cell)
+        for cells in table.rows {
+            keyWidth = max(keyWidth, try typesetter.measure([TextSpan(Inline.plainText(cells[0]))], style: cellStyle) + 2 * Self.cellPadX)
+        }
+        keyWidth = min(keyWidth, half * 0.45)
+        let valueWidth = half - keyWidth
+        func fits(_ cells: [[Inline]]) throws -> Bool {
+            guard try typesetter.measure([TextSpan(Inline.plainText(cells[0]))], style: cellStyle) + 2 * Self.cellPadX <= keyWidth else { return false }
+            return try typesetter.measure([TextSpan(Inline.plainText(cells[1]))], style: cellStyle) + 2 * Self.cellPadX <= valueWidth
+        }
+        // Mostly long values: the usual two columns read better than a grid of lone rows.
+        var pairable = 0
+        for cells in table.rows where try fits(cells) { pairable += 1 }
+        guard pairable * 3 >= table.rows.count * 2 else {
+            let widths = [band.width * 0.36, band.width * 0.64]
+            for (r, cells) in table.rows.enumerated() {
+                var item = try row(cells, widths: widths, header: false, keys: [0])
+                item.spaceBefore = r == 0 ? 8 : 0
+                append([item])
+            }
+            return
+        }
+        var r = 0
+        var first = true
+        while r < table.rows.count {
+            let cells = table.rows[r]
+            var item: FlowItem
+            if r + 1 < table.rows.count, try fits(cells), try fits(table.rows[r + 1]) {
+                item = try row(cells + table.rows[r + 1], widths: [keyWidth, valueWidth, keyWidth, valueWidth],
+                               header: false, keys: [0, 2])
+                r += 2
+            } else {
+                item = try row(cells, widths: [keyWidth, band.width - keyWidth], header: false, keys: [0])
+                r += 1
+            }
+            item.spaceBefore = first ? 8 : 0
+            first = false
+            append([item])
+        }
+    }
 
     private mutating func addStacked(_ table: Table) throws {
         for (r, cells) in table.rows.enumerated() {
             let rows = table.header.enumerated().map { c, header in [header, c < cells.count ? cells[c] : []] }
             var items: [FlowItem] = []
             for (i, row) in rows.enumerated() {
-                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, rowHeader: true)
+                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, keys: [0])
                 item.spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
                 item.breakBefore = i == 0
                 items.append(item)
@@ -62,13 +116,19 @@ extension FlowBuilder {
         return false
     }
 
+    /// Column widths as CSS automatic table layout computes them (CSS 2.1 §17.5.2.2): each column
+    /// has a minimum content width (its widest unbreakable piece: a word, or a number and its unit
+    /// joined by a no-break space) and a maximum (its widest cell on one line). When the maxima
+    /// fit, each column gets its maximum and the rest of the measure in proportion to it; when
+    /// not even the minima fit, the minima are scaled down (and the words that then cannot fit are
+    /// hyphenated); otherwise every column gets its minimum plus a share of the remaining room in
+    /// proportion to how much more it would like (max − min).
     private func columnWidths(_ table: Table, count: Int) throws -> [Double] {
         let total = band.width
         if table.rowHeaders && table.header.isEmpty && count == 2 {
             return [total * 0.36, total * 0.64]
         }
-        // Natural (one-line) and minimum (longest word) widths per column.
-        var natural = [Double](repeating: 0, count: count)
+        var maximum = [Double](repeating: 0, count: count)
         var minimum = [Double](repeating: 0, count: count)
         let cellStyle = style(.cell)
         for (r, cells) in ([table.header] + table.rows).enumerated() {
@@ -76,41 +136,27 @@ extension FlowBuilder {
                 let bold = r == 0 && !table.header.isEmpty
                 let text = Inline.plainText(cell)
                 let span = [TextSpan(text, style: bold ? .bold : .regular)]
-                natural[c] = max(natural[c], try typesetter.measure(span, style: cellStyle) + 2 * Self.cellPadX)
-                for word in text.split(separator: " ") where word.count > 1 {
+                maximum[c] = max(maximum[c], try typesetter.measure(span, style: cellStyle) + 2 * Self.cellPadX)
+                // Pieces between ordinary spaces and line breaks; a no-break space keeps its piece whole.
+                for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                     let w = try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: cellStyle)
-                    minimum[c] = max(minimum[c], min(w, 110) + 2 * Self.cellPadX)
+                    minimum[c] = max(minimum[c], w + 2 * Self.cellPadX)
                 }
             }
         }
-        if natural.reduce(0, +) <= total {
-            let extra = (total - natural.reduce(0, +)) / Double(count)
-            return natural.map { $0 + extra }
+        let sumMax = maximum.reduce(0, +), sumMin = minimum.reduce(0, +)
+        if sumMax <= total {
+            return maximum.map { $0 + (total - sumMax) * $0 / max(sumMax, 1) }
         }
-        // Water-filling: columns whose natural width fits their fair share keep it; the
-        // rest share what is left, never below their longest word.
-        var widths = [Double](repeating: 0, count: count)
-        var open = Set(0..<count)
-        var room = total
-        var settled = true
-        while settled && !open.isEmpty {
-            settled = false
-            let share = room / Double(open.count)
-            for c in open.sorted() where natural[c] <= share {
-                widths[c] = natural[c]; room -= natural[c]; open.remove(c); settled = true
-            }
+        if sumMin >= total {
+            return minimum.map { $0 * total / max(sumMin, 1) }
         }
-        let openMin = open.reduce(0.0) { $0 + minimum[$1] }
-        let want = open.reduce(0.0) { $0 + max(natural[$1] - minimum[$1], 0) }
-        for c in open {
-            if openMin >= room { widths[c] = minimum[c] * room / max(openMin, 1); continue }
-            let extra = want > 0 ? (room - openMin) * max(natural[c] - minimum[c], 0) / want : (room - openMin) / Double(open.count)
-            widths[c] = minimum[c] + extra
-        }
-        return widths
+        let room = (total - sumMin) / (sumMax - sumMin)
+        return zip(minimum, maximum).map { $0 + ($1 - $0) * room }
     }
 
-    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool) throws -> FlowItem {
+    /// One table row; `keys` are the columns holding row headers (shaded; an empty cell after one is room to write by hand).
+    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, keys: Set<Int>) throws -> FlowItem {
         var items: [PageItem] = []
         var height = 0.0
         var logs: [String] = []
@@ -131,10 +177,11 @@ extension FlowBuilder {
             laid.append((x, width, block.items))
         }
         // An empty value cell of a key–value table is a space to write in by hand.
-        let minimum = rowHeader && cells.count > 1 && cells[1].isEmpty ? 24.0 : 0
+        let handwritten = keys.contains { $0 + 1 < cells.count && cells[$0 + 1].isEmpty }
+        let minimum = handwritten ? 24.0 : 0
         height = max(height + 2 * Self.cellPadY, minimum)
         for (c, cell) in laid.enumerated() {
-            let fill: Double? = header ? 0.88 : (rowHeader && c == 0 ? 0.95 : nil)
+            let fill: Double? = header ? 0.88 : (keys.contains(c) ? 0.95 : nil)
             items.append(.rect(x: cell.x, y: 0, width: cell.width, height: height, stroke: Self.gridWidth, fill: fill))
         }
         for cell in laid { items += cell.items.map { $0.offsetBy(dx: 0, dy: Self.cellPadY) } }

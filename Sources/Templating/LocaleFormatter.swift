@@ -27,7 +27,7 @@ public final class LocaleFormatter: @unchecked Sendable {
     /// The catalog string for `key`.
     public func string(_ key: String) throws -> String {
         guard let s = content.string(key), !s.isEmpty else { throw TemplatingError.missingString(key, locale: content.tag) }
-        return s
+        return UnitSpacing.apply(s)
     }
 
     /// The catalog string for `key` with `{name}` placeholders filled in.
@@ -46,6 +46,7 @@ public final class LocaleFormatter: @unchecked Sendable {
         if chosen.isEmpty { // the source catalog may leave msgstr empty: msgid / msgid_plural
             chosen = (index == 0 ? entry.id : entry.idPlural) ?? entry.id
         }
+        chosen = UnitSpacing.apply(chosen)
         var all = values
         all["count"] = integer(count)
         return fill(chosen, all)

@@ -222,7 +222,7 @@ public enum ViewModelBuilder {
         var root: [String: Any] = [:]
         for entry in content.strings.entries {
             guard let key = entry.context, let value = content.string(key) else { continue }
-            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+            insert(UnitSpacing.apply(value), at: key.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root
     }
