@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
-  poppler-utils qpdf zbar-tools python3-jsonschema
+  poppler-utils qpdf zbar-tools python3-jsonschema chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
