@@ -25,12 +25,13 @@ extension FlowBuilder {
             headerIndex = addHeader(header)
             append([header])
         }
+        let limit = options.contentHeight - (headerIndex.map { headers[$0].height } ?? 0) - 1
         for (r, cells) in table.rows.enumerated() {
-            var item = try row(cells, widths: widths, header: false, keys: table.rowHeaders ? [0] : [])
-            item.spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
-            item.repeatHeader = headerIndex
-            if r == 0 && headerIndex != nil { item.breakBefore = false }
-            append([item])
+            var items = try rowSlices(cells, widths: widths, header: false, keys: table.rowHeaders ? [0] : [], limit: limit)
+            items[0].spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
+            for i in items.indices { items[i].repeatHeader = headerIndex }
+            if r == 0 && headerIndex != nil { items[0].breakBefore = false }
+            append(items)
         }
     }
 
@@ -63,9 +64,9 @@ extension FlowBuilder {
         guard pairable * 3 >= table.rows.count * 2 else {
             let widths = [band.width * 0.36, band.width * 0.64]
             for (r, cells) in table.rows.enumerated() {
-                var item = try row(cells, widths: widths, header: false, keys: [0])
-                item.spaceBefore = r == 0 ? 8 : 0
-                append([item])
+                var items = try rowSlices(cells, widths: widths, header: false, keys: [0], limit: options.contentHeight - 1)
+                items[0].spaceBefore = r == 0 ? 8 : 0
+                append(items)
             }
             return
         }
@@ -73,18 +74,19 @@ extension FlowBuilder {
         var first = true
         while r < table.rows.count {
             let cells = table.rows[r]
-            var item: FlowItem
+            var items: [FlowItem]
             if r + 1 < table.rows.count, try fits(cells), try fits(table.rows[r + 1]) {
-                item = try row(cells + table.rows[r + 1], widths: [keyWidth, valueWidth, keyWidth, valueWidth],
-                               header: false, keys: [0, 2])
+                items = [try row(cells + table.rows[r + 1], widths: [keyWidth, valueWidth, keyWidth, valueWidth],
+                                 header: false, keys: [0, 2])]
                 r += 2
             } else {
-                item = try row(cells, widths: [keyWidth, band.width - keyWidth], header: false, keys: [0])
+                items = try rowSlices(cells, widths: [keyWidth, band.width - keyWidth], header: false, keys: [0],
+                                      limit: options.contentHeight - 1)
                 r += 1
             }
-            item.spaceBefore = first ? 8 : 0
+            items[0].spaceBefore = first ? 8 : 0
             first = false
-            append([item])
+            append(items)
         }
     }
 
@@ -93,10 +95,11 @@ extension FlowBuilder {
             let rows = table.header.enumerated().map { c, header in [header, c < cells.count ? cells[c] : []] }
             var items: [FlowItem] = []
             for (i, row) in rows.enumerated() {
-                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, keys: [0])
-                item.spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
-                item.breakBefore = i == 0
-                items.append(item)
+                var slices = try rowSlices(row, widths: [band.width * 0.4, band.width * 0.6], header: false, keys: [0],
+                                           limit: options.contentHeight - 1)
+                slices[0].spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
+                slices[0].breakBefore = i == 0 || slices.count > 1
+                items += slices
             }
             append(items)
         }
@@ -156,6 +159,41 @@ extension FlowBuilder {
     }
 
     /// One table row; `keys` are the columns holding row headers (shaded; an empty cell after one is room to write by hand).
+    /// A row taller than `limit` (a page, less the repeated header) is cut between its lines into
+    /// slices of half a page, every slice with its own cell borders: nothing is clipped, and the
+    /// header row repeats on each page the row continues on.
+    private func rowSlices(_ cells: [[Inline]], widths: [Double], header: Bool, keys: Set<Int>, limit: Double) throws -> [FlowItem] {
+        let whole = try row(cells, widths: widths, header: header, keys: keys)
+        guard whole.height > limit else { return [whole] }
+        let leading = style(.cell).leading
+        // Half-page slices: the first one then fits under the header on the page where the table starts.
+        let perSlice = max(Int((limit / 2 - 2 * Self.cellPadY) / leading), 1)
+        let lineCount = Int(((whole.height - 2 * Self.cellPadY) / leading).rounded(.up))
+        var slices: [FlowItem] = []
+        var first = 0
+        while first < lineCount {
+            let count = min(perSlice, lineCount - first)
+            let top = Double(first) * leading
+            let height = Double(count) * leading + 2 * Self.cellPadY
+            var items: [PageItem] = []
+            for item in whole.items {
+                switch item {
+                case .rect(let x, _, let w, _, let stroke, let fill):
+                    items.append(.rect(x: x, y: 0, width: w, height: height, stroke: stroke, fill: fill))
+                case .glyphs(_, let y, _):
+                    let line = Int((y - Self.cellPadY) / leading)
+                    if line >= first && line < first + count { items.append(item.offsetBy(dx: 0, dy: -top)) }
+                default:
+                    items.append(item)
+                }
+            }
+            slices.append(FlowItem(height: height, spaceBefore: 0, items: items, breakBefore: true, repeatHeader: nil, outline: nil,
+                                   log: options.collectLog ? "slice lines \(first + 1)–\(first + count)/\(lineCount) " + whole.log : ""))
+            first += count
+        }
+        return slices
+    }
+
     private func row(_ cells: [[Inline]], widths: [Double], header: Bool, keys: Set<Int>) throws -> FlowItem {
         var items: [PageItem] = []
         var height = 0.0

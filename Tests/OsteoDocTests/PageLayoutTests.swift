@@ -32,11 +32,10 @@ final class PageLayoutTests: XCTestCase {
         }
     }
 
+    /// Letters and digits only: pdftotext moves spaces, breaks lines and may mirror brackets
+    /// on pages that mix right-to-left and left-to-right columns.
     private func squeeze(_ s: String) -> String {
-        String(s.replacingOccurrences(of: "-\n", with: "").unicodeScalars.filter {
-            !CharacterSet.whitespacesAndNewlines.contains($0) && $0.value != 0xA0 && !(0x200E...0x200F).contains($0.value)
-                && !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value)
-        }.map(Character.init))
+        String(s.replacingOccurrences(of: "-\n", with: "").filter { $0.isLetter || $0.isNumber })
     }
 
     /// The innermost keep-together units of a document (the decision with its signatures).
@@ -57,6 +56,7 @@ final class PageLayoutTests: XCTestCase {
             case .heading(_, _, let c): return [Inline.plainText(c)]
             case .checklist(let items): return items.map(Inline.plainText)
             case .signature(let sig): return sig.caption.isEmpty ? [] : [Inline.plainText(sig.caption)]
+            case .choice(let prompt, let options): return [Inline.plainText(prompt)] + options.map(Inline.plainText)
             case .keepTogether(let inner): return markers(inner)
             default: return []
             }
