@@ -71,7 +71,7 @@ public struct LaidOutDocument: Sendable {
 /// Page geometry and type sizes. Defaults: A4, body text 11.5 pt (patients are often elderly).
 public struct LayoutOptions: Sendable {
     public var pageWidth = 595.28, pageHeight = 841.89
-    public var marginLeft = 43.0, marginRight = 43.0
+    public var marginLeft = 45.0, marginRight = 45.0
     /// Top of the body area (the running header sits above it).
     public var marginTop = 62.0
     /// Bottom of the body area (the footer sits below it).

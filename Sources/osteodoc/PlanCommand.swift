@@ -13,9 +13,12 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "The plan export (JSON).")
         var file: String
 
+        @Flag(name: .long, help: "Name the file by its path in error messages.")
+        var verbose = false
+
         func run() throws {
             do {
-                let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                let plan = try OsteoDoc.plan(from: try PlanFile.read(file, option: "plan file", naming: FileNaming(verbose: verbose)))
                 print("valid")
                 print(PlanSummary.line(plan))
             } catch let e as OsteoDocError {
