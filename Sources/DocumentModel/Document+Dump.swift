@@ -45,6 +45,14 @@ extension Block {
             for m in spec.markers {
                 out += "\(pad)  marker \(m.number) \(m.site) \(m.side)\(m.level.map { " " + $0 } ?? "")\n"
             }
+        case .choice(let prompt, let options):
+            out += "\(pad)choice \(Inline.dump(prompt))" + options.map { " [ ] " + Inline.dump($0) }.joined() + "\n"
+        case .keepTogether(let blocks):
+            out += "\(pad)keep-together\n"
+            for b in blocks { b.dump(into: &out, indent: indent + 1) }
+        case .beside(let blocks):
+            out += "\(pad)beside\n"
+            for b in blocks { b.dump(into: &out, indent: indent + 1) }
         }
     }
 }

@@ -63,6 +63,15 @@ public indirect enum Block: Sendable, Equatable {
     case smallPrint([Inline])
     /// The skeleton with a numbered marker on each target; never split across pages.
     case bodyDiagram(BodyDiagramSpec)
+    /// A question answered by ticking one of a few boxes, set on one line when it fits
+    /// ("Ha allergie? ☐ No ☐ Sì, quali: ____").
+    case choice(prompt: [Inline], options: [[Inline]])
+    /// Blocks that stay on one page when they fit on one (CSS `break-inside: avoid`);
+    /// a unit taller than a page breaks only between its blocks, and a nested unit stays whole.
+    case keepTogether([Block])
+    /// Two blocks side by side (a table and the figure that illustrates it): the first on the
+    /// start side, the second, at its natural width, on the end side.
+    case beside([Block])
 }
 
 /// A figure of the skeleton with numbered targets. Codes are the plan contract's

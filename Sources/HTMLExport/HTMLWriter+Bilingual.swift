@@ -7,7 +7,10 @@ extension HTMLWriter {
     public static func bilingual(_ first: Document, _ second: Document) -> String {
         var out = HTMLBuffer()
         let title = first.metadata.title + " / " + second.metadata.title
-        out.open(first.metadata, title: title)
+        out.open(first.metadata, title: title, pageBoxes: Stylesheet.pageBoxes(
+            headers: [first.metadata.runningHeader.joined(separator: " · "), second.metadata.runningHeader.dropFirst().joined(separator: " · ")],
+            note: first.metadata.footerNote, pageLabel: first.metadata.pageLabel + "  ·  " + second.metadata.pageLabel,
+            rightToLeft: false))
         out.raw("<style>\n\(Stylesheet.bilingualCSS)</style>\n")
         out.raw("<header class=\"running\">")
         for meta in [first.metadata, second.metadata] {
@@ -32,11 +35,15 @@ extension HTMLWriter {
         return out.text
     }
 
+    /// Sections: a new one starts at every heading and at every keep-together unit (which is one section, never split).
     static func sections(_ blocks: [Block]) -> [[Block]] {
         var result: [[Block]] = []
         var current: [Block] = []
         for block in blocks {
-            if case .heading = block, !current.isEmpty { result.append(current); current = [] }
+            switch block {
+            case .heading, .keepTogether: if !current.isEmpty { result.append(current); current = [] }
+            default: break
+            }
             current.append(block)
         }
         if !current.isEmpty { result.append(current) }
@@ -52,7 +59,7 @@ extension Stylesheet {
     main.bilingual .column[dir="rtl"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif; }
     header.running div + div { font-weight: normal; }
     header.running div:first-child { font-weight: bold; }
-    @media print { main.bilingual .pair { break-inside: auto; } }
+    @media print { main.bilingual .pair { break-inside: auto; } main.bilingual .pair:has(> .column > div.keep) { break-inside: avoid; } }
 
     """
 }

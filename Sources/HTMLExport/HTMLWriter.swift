@@ -41,7 +41,8 @@ struct HTMLBuffer {
         }
     }
 
-    mutating func open(_ meta: DocumentMetadata, title: String) {
+    /// Opens the document; `pageBoxes` replaces the `@page` margin boxes made from `meta` (bilingual documents).
+    mutating func open(_ meta: DocumentMetadata, title: String, pageBoxes: String? = nil) {
         raw("<!DOCTYPE html>\n<html lang=\"")
         escaped(meta.language)
         raw("\" dir=\"\(meta.direction.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -49,7 +50,7 @@ struct HTMLBuffer {
         raw("<meta name=\"generator\" content=\"osteodoc\">\n")
         raw("<meta name=\"document-id\" content=\""); escaped(meta.documentId); raw("\">\n")
         raw("<title>"); escaped(title); raw("</title>\n")
-        raw("<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n")
+        raw("<style>\n\(Stylesheet.css)\(pageBoxes ?? Stylesheet.pageBoxes(meta))</style>\n</head>\n<body>\n")
     }
 
     mutating func pageHeader(_ meta: DocumentMetadata) {
@@ -116,6 +117,18 @@ struct HTMLBuffer {
             raw("<p class=\"small\">"); inlines(content); raw("</p>\n")
         case .bodyDiagram(let spec):
             BodyDiagramSVG.write(spec, rightToLeft: rightToLeft, into: &self)
+        case .choice(let prompt, let options):
+            raw("<div class=\"choice\"><span class=\"prompt\">"); inlines(prompt); raw("</span>")
+            for option in options {
+                raw(" <span class=\"option\"><span class=\"box\" aria-hidden=\"true\"></span>"); inlines(option); raw("</span>")
+            }
+            raw("</div>\n")
+        case .keepTogether(let content):
+            raw("<div class=\"keep\">\n"); blocks(content); raw("</div>\n")
+        case .beside(let content):
+            raw("<div class=\"beside\">\n")
+            for b in content { raw("<div>\n"); self.block(b); raw("</div>\n") }
+            raw("</div>\n")
         }
     }
 

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The one stylesheet of every HTML document: screen and A4 print.
 /// Large type (≥ 12 pt) because many readers are elderly.
 enum Stylesheet {
@@ -34,11 +36,79 @@ enum Stylesheet {
     header.running, footer.running { font-size: 10pt; color: #333; border-color: #888; }
     header.running { border-bottom: 0.75pt solid #888; padding-bottom: 0.3em; margin-bottom: 1em; }
     footer.running { border-top: 0.75pt solid #888; padding-top: 0.3em; margin-top: 2em; }
-    @page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+    div.choice { margin: 0.35em 0; break-inside: avoid; }
+    div.choice .prompt { font-weight: 600; margin-inline-end: 0.8em; }
+    div.choice .option { display: inline-flex; gap: 0.4em; align-items: baseline; margin-inline-end: 1.4em; white-space: nowrap; }
+    div.choice .box { display: inline-block; width: 0.95em; height: 0.95em; border: 1.5pt solid #000; align-self: center; }
+    div.keep { break-inside: avoid; page-break-inside: avoid; }
+    div.beside { display: flex; gap: 1.2em; align-items: flex-start; break-inside: avoid; }
+    div.beside > div:first-child { flex: 1 1 auto; min-width: 0; }
+    div.beside > div:last-child { flex: 0 0 auto; }
+    div.beside figure.body-diagram { margin: 0.6em 0 0; }
+    @page { size: A4; margin: 20mm 16mm 20mm 16mm; }
     @media print {
       body { margin: 0; max-width: none; padding: 0; font-size: 12pt; }
-      header.running { position: running(header); }
+      /* The @page margin boxes repeat header and footer on every page. */
+      header.running, footer.running { display: none; }
     }
 
     """
+
+    /// The `@page` margin boxes of one document: the running header at the top of every
+    /// printed page, the document note and "Pagina N di M" (`counter(page)`, `counter(pages)`)
+    /// at the bottom. Header lines are plan values: they go in as CSS strings, escaped.
+    static func pageBoxes(headers: [String], note: String, pageLabel: String, rightToLeft: Bool) -> String {
+        let box = "font-family: \"Noto Sans\", \"Noto Sans Arabic\", \"DejaVu Sans\", sans-serif; font-size: 9pt; color: #333;"
+        let (start, end) = rightToLeft ? ("right", "left") : ("left", "right")
+        let header = headers.map(cssString).joined(separator: " \"\\A\" ")
+        var label: [String] = []
+        var rest = Substring(pageLabel)
+        while let open = rest.firstIndex(of: "{") {
+            let tail = rest[open...]
+            if tail.hasPrefix("{pages}") {
+                label.append(cssString(String(rest[..<open]))); label.append("counter(pages)")
+                rest = tail.dropFirst("{pages}".count)
+            } else if tail.hasPrefix("{page}") {
+                label.append(cssString(String(rest[..<open]))); label.append("counter(page)")
+                rest = tail.dropFirst("{page}".count)
+            } else {
+                label.append(cssString(String(rest[...open]))); rest = tail.dropFirst()
+            }
+        }
+        label.append(cssString(String(rest)))
+        return """
+        @page {
+          @top-\(start) { content: \(header); \(box) font-weight: bold; white-space: pre-wrap; vertical-align: bottom;
+                      text-align: \(start); width: 100%; border-bottom: 0.6pt solid #888; padding-bottom: 1.5mm; }
+          @bottom-\(start) { content: \(cssString(note)); \(box) vertical-align: top; text-align: \(start);
+                         border-top: 0.6pt solid #888; padding-top: 1.5mm; }
+          @bottom-\(end) { content: \(label.filter { $0 != "\"\"" }.joined(separator: " ")); \(box) font-weight: bold;
+                       vertical-align: top; text-align: \(end); border-top: 0.6pt solid #888; padding-top: 1.5mm; }
+        }
+
+        """
+    }
+
+    static func pageBoxes(_ meta: DocumentMetadata) -> String {
+        pageBoxes(headers: [meta.runningHeader.joined(separator: " · ")], note: meta.footerNote,
+                  pageLabel: meta.pageLabel, rightToLeft: meta.direction == .rightToLeft)
+    }
+
+    /// A CSS string literal: quotes and backslashes escaped, line breaks and `<`, `>`, `&` as hex
+    /// escapes (so nothing can close the `<style>` element).
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "<", ">", "&", "\n", "\r", "\u{0C}":
+                out += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\" + String(scalar.value, radix: 16) + " " }
+                else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
 }

@@ -44,11 +44,13 @@ extension DocumentLayout {
         return try assemble(pages, decoration: decoration)
     }
 
-    /// The blocks of each section: a new section starts at every heading.
+    /// The blocks of each section: a new section starts at every heading and every keep-together unit.
     static func sectionBlocks(_ doc: Document) -> [[Block]] {
         var result: [[Block]] = []
         for block in doc.blocks {
-            if case .heading = block, !(result.last?.isEmpty ?? true) { result.append([]) }
+            var starts = false
+            switch block { case .heading, .keepTogether: starts = true; default: break }
+            if starts, !(result.last?.isEmpty ?? true) { result.append([]) }
             if result.isEmpty { result.append([]) }
             result[result.count - 1].append(block)
         }
@@ -132,9 +134,16 @@ struct ColumnPaginator {
             i += 1
         }
         if i == items.count { return i }
-        // Back up to an allowed break.
+        // Back up to an allowed break; a unit of units may part between its smaller units
+        // rather than leave the column more than a quarter empty.
         var j = i
         while j > start && !items[j].breakBefore { j -= 1 }
+        let height = j > start ? items[(start + 1)..<j].reduce(items[start].height) { $0 + $1.spaceBefore + $1.height } : 0
+        if j == start || height < available * 0.75 {
+            var w = i
+            while w > max(j, start) && !items[w].weakBreak { w -= 1 }
+            if w > max(j, start) { j = w }
+        }
         if j == start { return atTop ? max(i, start + 1) : start }
         return j
     }

@@ -54,7 +54,7 @@ extension FlowBuilder {
         let gap = 14.0
         let n = Double(max(sig.fields.count, 1))
         let fieldWidth = (band.width - gap * (n - 1)) / n
-        let signingSpace = 30.0
+        let signingSpace = 27.0
         var labelsHeight = 0.0
         for (i, field) in sig.fields.enumerated() {
             let x = band.x(offset: Double(i) * (fieldWidth + gap), width: fieldWidth)
@@ -68,7 +68,7 @@ extension FlowBuilder {
             labelsHeight = max(labelsHeight, label.height)
         }
         let height = y + signingSpace + 2 + labelsHeight + 4
-        append([FlowItem(height: height, spaceBefore: 14, items: items, breakBefore: true,
+        append([FlowItem(height: height, spaceBefore: 9, items: items, breakBefore: true,
                          repeatHeader: nil, outline: nil, log: log.joined(separator: "\n"))])
     }
 }

@@ -13,17 +13,8 @@ extension FlowBuilder {
 
     /// The body diagram: views side by side, centred, with the caption under them; one flow item, never split.
     mutating func addBodyDiagram(_ spec: BodyDiagramSpec) throws {
-        var markers: [BodyDiagram.Marker] = []
-        for m in spec.markers {
-            guard let marker = BodyDiagram.Marker(number: m.number, site: m.site, side: m.side, level: m.level) else {
-                throw LayoutError("body diagram: no place for target \(m.number) (\(m.site), \(m.side))")
-            }
-            markers.append(marker)
-        }
-        let figure = Composition(markers: markers, markerRadius: Self.markerRadius, rightToLeft: band.rtl)
-        var scale = Self.figureHeight / figure.height
-        // Each view at most 45 % of the measure.
-        scale = min(scale, band.width * 0.45 / Skeleton.width, band.width / figure.width)
+        let figure = try composition(spec)
+        let scale = figureScale(figure, width: band.width)
         let top = 4.0
         let x0 = band.left + (band.width - figure.width * scale) / 2
         func page(_ p: Point) -> (x: Double, y: Double) { (x0 + p.x * scale, top + p.y * scale) }
@@ -82,6 +73,28 @@ extension FlowBuilder {
         height += caption.height
         append([FlowItem(height: height, spaceBefore: 10, items: items, breakBefore: true,
                          repeatHeader: nil, outline: nil, log: options.collectLog ? log.joined(separator: "\n") : "")])
+    }
+
+    private func composition(_ spec: BodyDiagramSpec) throws -> Composition {
+        var markers: [BodyDiagram.Marker] = []
+        for m in spec.markers {
+            guard let marker = BodyDiagram.Marker(number: m.number, site: m.site, side: m.side, level: m.level) else {
+                throw LayoutError("body diagram: no place for target \(m.number) (\(m.site), \(m.side))")
+            }
+            markers.append(marker)
+        }
+        return Composition(markers: markers, markerRadius: Self.markerRadius, rightToLeft: band.rtl)
+    }
+
+    /// The figure's scale: its set height, each view at most 45 % of the full measure, all views within `width`.
+    private func figureScale(_ figure: Composition, width: Double) -> Double {
+        min(Self.figureHeight / figure.height, options.contentWidth * 0.45 / Skeleton.width, width / figure.width)
+    }
+
+    /// The width the figure takes at its set height (at least enough for a short caption).
+    func bodyDiagramWidth(_ spec: BodyDiagramSpec) throws -> Double {
+        let figure = try composition(spec)
+        return max(figure.width * figureScale(figure, width: band.width), 150)
     }
 
     /// A circle as four cubic curves.

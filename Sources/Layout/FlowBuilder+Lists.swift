@@ -26,7 +26,7 @@ extension FlowBuilder {
                         leaf?.actualText = Self.replacementText(content, style: style(.body))
                     }
                     itemFlow += try paragraphItems(content, style: style(.body), band: inner,
-                                                   spaceBefore: b == 0 ? (index == 0 ? 6 : 3) : 5, spaceAfter: 0,
+                                                   spaceBefore: b == 0 ? (index == 0 ? 4 : 1) : 3, spaceAfter: 0,
                                                    parents: item.count == 1 ? itemPath : body, leaf: leaf)
                 case .list(let o, let s, let nested):
                     var sub = child(band: inner, parents: body)
@@ -43,14 +43,17 @@ extension FlowBuilder {
             let markerLine = try layoutLines([.text(marker)], style: style(.body, alignment: .start),
                                              band: Band(left: 0, width: Self.listIndent, rtl: band.rtl))
             if let first = markerLine.first {
-                let width = first.items.reduce(0.0) { acc, item in
-                    if case .glyphs(_, _, let run) = item { return acc + run.width } else { return acc }
+                // The marker's own extent (its runs were set in a band at x = 0, flush with its start side),
+                // hung 4 pt inside the band's start edge: the left margin, or the right one in right-to-left text.
+                var low = Double.infinity, high = -Double.infinity
+                for item in first.items {
+                    if case .glyphs(let x, _, let run) = item { low = min(low, x); high = max(high, x + run.width) }
                 }
-                let x = band.x(offset: 4, width: width)
+                let x = band.x(offset: 4, width: high - low)
                 var markerItems: [PageItem] = []
                 for item in first.items {
-                    if case .glyphs(_, let y, let run) = item {
-                        markerItems.append(.glyphs(x: x + (run.x), y: y, run: run))
+                    if case .glyphs(let runX, let y, let run) = item {
+                        markerItems.append(.glyphs(x: x + runX - low, y: y, run: run))
                     }
                 }
                 // First on the line, so that the label comes before the body in reading order.
@@ -70,7 +73,7 @@ extension FlowBuilder {
             let itemPath = parents + [list, element(.listItem)]
             let checkStyle = style(.body, alignment: .start)
             var itemFlow = try paragraphItems(content, style: checkStyle, band: inner,
-                                              spaceBefore: index == 0 ? 8 : 5, spaceAfter: 0, parents: itemPath,
+                                              spaceBefore: index == 0 ? 6 : 3, spaceAfter: 0, parents: itemPath,
                                               leaf: element(.listBody, actualText: Self.replacementText(content, style: checkStyle)))
             guard !itemFlow.isEmpty else { continue }
             let side = 11.0
@@ -83,5 +86,65 @@ extension FlowBuilder {
             for i in itemFlow.indices.dropFirst() { itemFlow[i].breakBefore = false }
             append(itemFlow)
         }
+    }
+
+    /// A question with its answer boxes ("Ha allergie? ☐ No ☐ Sì, quali: ____"): the question in
+    /// bold, ragged, never hyphenated; the answers follow on its last line while they fit there,
+    /// then on as few further lines as they need (an answer longer than the measure wraps beside
+    /// its box). One flow item: a question is never parted from its boxes.
+    mutating func addChoice(prompt: [Inline], options choices: [[Inline]]) throws {
+        var body = style(.body, alignment: .start)
+        body.hyphenate = false
+        let lines = try layoutLines(prompt, style: body, band: band, bold: true)
+        var promptItems: [PageItem] = []
+        for (i, l) in lines.enumerated() { promptItems += l.items.map { $0.offsetBy(dx: 0, dy: Double(i) * body.leading) } }
+        // Tagged as the question (P) and a list of its answers, each a box (Lbl, read as "☐")
+        // and its text, so that a screen reader announces the question and then each choice.
+        var items = tagged(promptItems, element(.paragraph, actualText: Self.replacementText(prompt, style: body)))
+        let list = element(.list)
+        let side = 11.0, boxGap = 5.0, answerGap = 16.0
+        // Where the next answer goes: a row (line index) and an offset from the start side.
+        var row = max(lines.count - 1, 0)
+        var offset = lines.isEmpty ? 0 : try lastLineWidth(prompt, style: body, bold: true) + answerGap
+        var log = ["choice " + lines.map(\.log).joined(separator: " / ")]
+        for answer in choices {
+            let textWidth = band.width - side - boxGap
+            let set = try layoutLines(answer, style: body, band: Band(left: 0, width: textWidth, rtl: band.rtl))
+            guard !set.isEmpty else { continue }
+            var low = Double.infinity, high = -Double.infinity
+            for item in set.flatMap(\.items) { if case .glyphs(let x, _, let run) = item { low = min(low, x); high = max(high, x + run.width) } }
+            let width = set.count == 1 ? high - low : textWidth
+            if offset > 0 && offset + side + boxGap + width > band.width { row += 1; offset = 0 }
+            let top = Double(row) * body.leading
+            let itemPath = parents + [list, element(.listItem)]
+            let box = PageItem.rect(x: band.x(offset: offset, width: side), y: top + (body.leading - side) / 2 + 0.5,
+                                    width: side, height: side, stroke: 1.1, fill: nil)
+            items += tagged([box], element(.label, actualText: "\u{2610}"), parents: itemPath)
+            let x = band.x(offset: offset + side + boxGap, width: width)
+            var answerItems: [PageItem] = []
+            for (k, placed) in set.enumerated() {
+                for item in placed.items {
+                    if case .glyphs(let gx, let gy, let run) = item {
+                        // One line: moved to its slot; several: the band's own placement, shifted past the box.
+                        let dx = set.count == 1 ? x - low : x - 0
+                        answerItems.append(.glyphs(x: gx + dx, y: top + gy + Double(k) * body.leading, run: run))
+                    }
+                }
+            }
+            items += tagged(answerItems, element(.listBody, actualText: Self.replacementText(answer, style: body)),
+                            parents: itemPath)
+            row += set.count - 1
+            offset = set.count == 1 ? offset + side + boxGap + width + answerGap : band.width
+            log.append("[ ] w=\(fmt(width))")
+        }
+        let height = Double(row + 1) * body.leading
+        append([FlowItem(height: height, spaceBefore: 4, items: items, breakBefore: true, repeatHeader: nil, outline: nil,
+                         log: options.collectLog ? log.joined(separator: " ") : "")])
+    }
+
+    /// The natural width of the last line of `content` set in this band.
+    private func lastLineWidth(_ content: [Inline], style: ParagraphStyle, bold: Bool) throws -> Double {
+        guard let spans = Self.spans(content, bold: bold).last else { return 0 }
+        return try typesetter.layout(spans, style: style, width: band.width).lines.last?.width ?? 0
     }
 }

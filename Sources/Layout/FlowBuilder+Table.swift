@@ -2,7 +2,7 @@ import DocumentModel
 import Typesetting
 
 extension FlowBuilder {
-    static let cellPadX = 5.0, cellPadY = 3.5, gridWidth = 0.6
+    static let cellPadX = 5.0, cellPadY = 2.5, gridWidth = 0.6
 
     /// Tables: one flow item per row (rows never split); the header row repeats on
     /// every page the table continues on. Key–value tables (row headers, no header
@@ -16,11 +16,15 @@ extension FlowBuilder {
         if !table.header.isEmpty && columnCount > 2 && options.typeScale > 1, try !wordsFit(table, count: columnCount) {
             return try addStacked(table)
         }
+        if table.rowHeaders && table.header.isEmpty && columnCount == 2 && table.rows.count >= 4
+            && band.width >= Self.twoUpFromWidth {
+            return try addFieldsTwoUp(table)
+        }
         let widths = try columnWidths(table, count: columnCount)
         let tableElement = element(.table)
         var headerIndex: Int?
         if !table.header.isEmpty {
-            var header = try row(table.header, widths: widths, header: true, rowHeader: false, table: tableElement)
+            var header = try row(table.header, widths: widths, header: true, keys: [], table: tableElement)
             header.spaceBefore = 8
             // The copy repeated on later pages carries no structure: it is a pagination artifact.
             var repeated = header
@@ -28,18 +32,73 @@ extension FlowBuilder {
             headerIndex = addHeader(repeated)
             append([header])
         }
+        let limit = options.contentHeight - (headerIndex.map { headers[$0].height } ?? 0) - 1
         for (r, cells) in table.rows.enumerated() {
-            var item = try row(cells, widths: widths, header: false, rowHeader: table.rowHeaders, table: tableElement)
-            item.spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
-            item.repeatHeader = headerIndex
-            if r == 0 && headerIndex != nil { item.breakBefore = false }
-            append([item])
+            var items = try rowSlices(cells, widths: widths, header: false, keys: table.rowHeaders ? [0] : [], limit: limit,
+                                      table: tableElement)
+            items[0].spaceBefore = (r == 0 && table.header.isEmpty) ? 8 : 0
+            for i in items.indices { items[i].repeatHeader = headerIndex }
+            if r == 0 && headerIndex != nil { items[0].breakBefore = false }
+            append(items)
         }
     }
 
     /// Below this measure a table of more than three columns is set as one key–value block per
     /// row (header cell as the key): narrow columns would break words letter by letter.
-    static let stackBelowWidth = 330.0
+    static let stackBelowWidth = 360.0
+
+    /// From this measure a key–value table of four rows or more sets two fields per row.
+    static let twoUpFromWidth = 400.0
+
+    /// A compact key–value table: two `key | value` pairs per row, in reading order, where both
+    /// values fit their half on one line; a value that does not gets a row of its own across the
+    /// measure. Keys are as wide as the widest key needs (at most 45 % of a half).
+    private mutating func addFieldsTwoUp(_ table: Table) throws {
+        let half = band.width / 2
+        var keyWidth = 0.0
+        let cellStyle = style(.cell)
+        for cells in table.rows {
+            keyWidth = max(keyWidth, try typesetter.measure([TextSpan(Inline.plainText(cells[0]))], style: cellStyle) + 2 * Self.cellPadX)
+        }
+        keyWidth = min(keyWidth, half * 0.45)
+        let valueWidth = half - keyWidth
+        let tableElement = element(.table)
+        func fits(_ cells: [[Inline]]) throws -> Bool {
+            guard try typesetter.measure([TextSpan(Inline.plainText(cells[0]))], style: cellStyle) + 2 * Self.cellPadX <= keyWidth else { return false }
+            return try typesetter.measure([TextSpan(Inline.plainText(cells[1]))], style: cellStyle) + 2 * Self.cellPadX <= valueWidth
+        }
+        // Mostly long values: the usual two columns read better than a grid of lone rows.
+        var pairable = 0
+        for cells in table.rows where try fits(cells) { pairable += 1 }
+        guard pairable * 3 >= table.rows.count * 2 else {
+            let widths = [band.width * 0.36, band.width * 0.64]
+            for (r, cells) in table.rows.enumerated() {
+                var items = try rowSlices(cells, widths: widths, header: false, keys: [0], limit: options.contentHeight - 1,
+                                          table: tableElement)
+                items[0].spaceBefore = r == 0 ? 8 : 0
+                append(items)
+            }
+            return
+        }
+        var r = 0
+        var first = true
+        while r < table.rows.count {
+            let cells = table.rows[r]
+            var items: [FlowItem]
+            if r + 1 < table.rows.count, try fits(cells), try fits(table.rows[r + 1]) {
+                items = [try row(cells + table.rows[r + 1], widths: [keyWidth, valueWidth, keyWidth, valueWidth],
+                                 header: false, keys: [0, 2], table: tableElement)]
+                r += 2
+            } else {
+                items = try rowSlices(cells, widths: [keyWidth, band.width - keyWidth], header: false, keys: [0],
+                                      limit: options.contentHeight - 1, table: tableElement)
+                r += 1
+            }
+            items[0].spaceBefore = first ? 8 : 0
+            first = false
+            append(items)
+        }
+    }
 
     private mutating func addStacked(_ table: Table) throws {
         let tableElement = element(.table)
@@ -47,11 +106,11 @@ extension FlowBuilder {
             let rows = table.header.enumerated().map { c, header in [header, c < cells.count ? cells[c] : []] }
             var items: [FlowItem] = []
             for (i, row) in rows.enumerated() {
-                var item = try self.row(row, widths: [band.width * 0.4, band.width * 0.6], header: false, rowHeader: true,
-                                        table: tableElement)
-                item.spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
-                item.breakBefore = i == 0
-                items.append(item)
+                var slices = try rowSlices(row, widths: [band.width * 0.4, band.width * 0.6], header: false, keys: [0],
+                                           limit: options.contentHeight - 1, table: tableElement)
+                slices[0].spaceBefore = i == 0 ? (r == 0 ? 8 : 10) : 0
+                slices[0].breakBefore = i == 0 || slices.count > 1
+                items += slices
             }
             append(items)
         }
@@ -88,13 +147,19 @@ extension FlowBuilder {
         return false
     }
 
+    /// Column widths as CSS automatic table layout computes them (CSS 2.1 §17.5.2.2): each column
+    /// has a minimum content width (its widest unbreakable piece: a word, or a number and its unit
+    /// joined by a no-break space) and a maximum (its widest cell on one line). When the maxima
+    /// fit, each column gets its maximum and the rest of the measure in proportion to it; when
+    /// not even the minima fit, the minima are scaled down (and the words that then cannot fit are
+    /// hyphenated); otherwise every column gets its minimum plus a share of the remaining room in
+    /// proportion to how much more it would like (max − min).
     private func columnWidths(_ table: Table, count: Int) throws -> [Double] {
         let total = band.width
         if table.rowHeaders && table.header.isEmpty && count == 2 {
             return [total * 0.36, total * 0.64]
         }
-        // Natural (one-line) and minimum (longest word) widths per column.
-        var natural = [Double](repeating: 0, count: count)
+        var maximum = [Double](repeating: 0, count: count)
         var minimum = [Double](repeating: 0, count: count)
         let cellStyle = style(.cell)
         for (r, cells) in ([table.header] + table.rows).enumerated() {
@@ -102,43 +167,65 @@ extension FlowBuilder {
                 let bold = r == 0 && !table.header.isEmpty
                 let text = Inline.plainText(cell)
                 let span = [TextSpan(text, style: bold ? .bold : .regular)]
-                natural[c] = max(natural[c], try typesetter.measure(span, style: cellStyle) + 2 * Self.cellPadX)
-                for word in text.split(separator: " ") where word.count > 1 {
+                maximum[c] = max(maximum[c], try typesetter.measure(span, style: cellStyle) + 2 * Self.cellPadX)
+                // Pieces between ordinary spaces and line breaks; a no-break space keeps its piece whole.
+                for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                     let w = try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: cellStyle)
-                    minimum[c] = max(minimum[c], min(w, 110) + 2 * Self.cellPadX)
+                    minimum[c] = max(minimum[c], w + 2 * Self.cellPadX)
                 }
             }
         }
-        if natural.reduce(0, +) <= total {
-            let extra = (total - natural.reduce(0, +)) / Double(count)
-            return natural.map { $0 + extra }
+        let sumMax = maximum.reduce(0, +), sumMin = minimum.reduce(0, +)
+        if sumMax <= total {
+            return maximum.map { $0 + (total - sumMax) * $0 / max(sumMax, 1) }
         }
-        // Water-filling: columns whose natural width fits their fair share keep it; the
-        // rest share what is left, never below their longest word.
-        var widths = [Double](repeating: 0, count: count)
-        var open = Set(0..<count)
-        var room = total
-        var settled = true
-        while settled && !open.isEmpty {
-            settled = false
-            let share = room / Double(open.count)
-            for c in open.sorted() where natural[c] <= share {
-                widths[c] = natural[c]; room -= natural[c]; open.remove(c); settled = true
+        if sumMin >= total {
+            return minimum.map { $0 * total / max(sumMin, 1) }
+        }
+        let room = (total - sumMin) / (sumMax - sumMin)
+        return zip(minimum, maximum).map { $0 + ($1 - $0) * room }
+    }
+
+    /// One table row; `keys` are the columns holding row headers (shaded; an empty cell after one is room to write by hand).
+    /// A row taller than `limit` (a page, less the repeated header) is cut between its lines into
+    /// slices of half a page, every slice with its own cell borders: nothing is clipped, and the
+    /// header row repeats on each page the row continues on.
+    private func rowSlices(_ cells: [[Inline]], widths: [Double], header: Bool, keys: Set<Int>, limit: Double,
+                           table: StructureElement) throws -> [FlowItem] {
+        let whole = try row(cells, widths: widths, header: header, keys: keys, table: table)
+        guard whole.height > limit else { return [whole] }
+        let leading = style(.cell).leading
+        // Half-page slices: the first one then fits under the header on the page where the table starts.
+        let perSlice = max(Int((limit / 2 - 2 * Self.cellPadY) / leading), 1)
+        let lineCount = Int(((whole.height - 2 * Self.cellPadY) / leading).rounded(.up))
+        var slices: [FlowItem] = []
+        var first = 0
+        while first < lineCount {
+            let count = min(perSlice, lineCount - first)
+            let top = Double(first) * leading
+            let height = Double(count) * leading + 2 * Self.cellPadY
+            var items: [PageItem] = []
+            for item in whole.items {
+                switch item {
+                case .rect(let x, _, let w, _, let stroke, let fill):
+                    items.append(.rect(x: x, y: 0, width: w, height: height, stroke: stroke, fill: fill))
+                case .glyphs(_, let y, _):
+                    let line = Int((y - Self.cellPadY) / leading)
+                    if line >= first && line < first + count { items.append(item.offsetBy(dx: 0, dy: -top)) }
+                default:
+                    items.append(item)
+                }
             }
+            slices.append(FlowItem(height: height, spaceBefore: 0, items: items, breakBefore: true, repeatHeader: nil, outline: nil,
+                                   log: options.collectLog ? "slice lines \(first + 1)–\(first + count)/\(lineCount) " + whole.log : ""))
+            first += count
         }
-        let openMin = open.reduce(0.0) { $0 + minimum[$1] }
-        let want = open.reduce(0.0) { $0 + max(natural[$1] - minimum[$1], 0) }
-        for c in open {
-            if openMin >= room { widths[c] = minimum[c] * room / max(openMin, 1); continue }
-            let extra = want > 0 ? (room - openMin) * max(natural[c] - minimum[c], 0) / want : (room - openMin) / Double(open.count)
-            widths[c] = minimum[c] + extra
-        }
-        return widths
+        return slices
     }
 
     /// One row, tagged as a TR of `table`: header cells TH (scope column in a header row,
-    /// scope row for the first cell of a key–value row), the others TD.
-    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, rowHeader: Bool,
+    /// scope row for a key column of a key–value row), the others TD.
+    private func row(_ cells: [[Inline]], widths: [Double], header: Bool, keys: Set<Int>,
                      table: StructureElement) throws -> FlowItem {
         let rowPath = parents + [table, element(.tableRow)]
         var items: [PageItem] = []
@@ -160,15 +247,16 @@ extension FlowBuilder {
             }
             let text = Self.replacementText(content, style: cellStyle)
             let cell = header ? element(.tableHeader, actualText: text, scope: .column)
-                : rowHeader && c == 0 ? element(.tableHeader, actualText: text, scope: .row) : element(.tableCell, actualText: text)
+                : keys.contains(c) ? element(.tableHeader, actualText: text, scope: .row) : element(.tableCell, actualText: text)
             laid.append((x, width, block.items.isEmpty ? [.beginMark(.content(rowPath + [cell])), .endMark]
                                                        : tagged(block.items, cell, parents: rowPath)))
         }
         // An empty value cell of a key–value table is a space to write in by hand.
-        let minimum = rowHeader && cells.count > 1 && cells[1].isEmpty ? 24.0 : 0
+        let handwritten = keys.contains { $0 + 1 < cells.count && cells[$0 + 1].isEmpty }
+        let minimum = handwritten ? 24.0 : 0
         height = max(height + 2 * Self.cellPadY, minimum)
         for (c, cell) in laid.enumerated() {
-            let fill: Double? = header ? 0.88 : (rowHeader && c == 0 ? 0.95 : nil)
+            let fill: Double? = header ? 0.88 : (keys.contains(c) ? 0.95 : nil)
             items.append(.rect(x: cell.x, y: 0, width: cell.width, height: height, stroke: Self.gridWidth, fill: fill))
         }
         for cell in laid { items += cell.items.map { $0.offsetBy(dx: 0, dy: Self.cellPadY) } }

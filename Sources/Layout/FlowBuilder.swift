@@ -41,6 +41,9 @@ struct FlowBuilder {
 
     // MARK: Type
 
+    /// The vertical rhythm: space above a paragraph, a section heading (level 2) and a subsection heading.
+    static let paragraphSpace = 3.0, sectionSpace = 9.0, subsectionSpace = 5.0
+
     enum TextRole { case body, heading1, heading2, heading3, cell, small }
 
     func style(_ role: TextRole, alignment: Alignment? = nil) -> ParagraphStyle {
@@ -55,13 +58,13 @@ struct FlowBuilder {
         switch role {
         case .body: return ParagraphStyle(size: options.bodySize, leading: options.bodyLeading, language: language,
                                           direction: dir, alignment: alignment ?? body, hyphenate: true)
-        case .heading1: return ParagraphStyle(size: 20 * k, leading: 25 * k, language: language, direction: dir,
+        case .heading1: return ParagraphStyle(size: 19 * k, leading: 23 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .heading2: return ParagraphStyle(size: 15 * k, leading: 19.5 * k, language: language, direction: dir,
+        case .heading2: return ParagraphStyle(size: 14.5 * k, leading: 18 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .heading3: return ParagraphStyle(size: 12.5 * k, leading: 17 * k, language: language, direction: dir,
+        case .heading3: return ParagraphStyle(size: 12.5 * k, leading: 16 * k, language: language, direction: dir,
                                               alignment: alignment ?? .start, hyphenate: false)
-        case .cell: return ParagraphStyle(size: cell, leading: cell * 14.5 / 11, language: language, direction: dir,
+        case .cell: return ParagraphStyle(size: cell, leading: cell * 14 / 11, language: language, direction: dir,
                                           alignment: alignment ?? .start, hyphenate: true)
         case .small: return ParagraphStyle(size: options.smallSize * k, leading: 12 * k, language: language, direction: dir,
                                            alignment: alignment ?? .start, hyphenate: false)
@@ -74,14 +77,14 @@ struct FlowBuilder {
         switch block {
         case .heading(let level, _, let content):
             let role: TextRole = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
-            let before: Double = level <= 1 ? 0 : level == 2 ? 16 : 10
+            let before: Double = level <= 1 ? 0 : level == 2 ? Self.sectionSpace : Self.subsectionSpace
             var items = try paragraphItems(content, style: style(role), band: band, spaceBefore: before, spaceAfter: 0,
                                            bold: true, role: level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3)
             if level == 2, let last = items.indices.last {
                 // A rule under section headings.
                 items[last].items.append(.line(x1: band.left, y1: items[last].height + 2,
                                                x2: band.left + band.width, y2: items[last].height + 2, width: 1.2, gray: 0))
-                items[last].height += 6
+                items[last].height += 4
             }
             if !items.isEmpty {
                 items[0].outline = (Inline.plainText(content), level)
@@ -94,7 +97,7 @@ struct FlowBuilder {
             // would stretch the words apart around the blank.
             let blank = Inline.plainText(content).contains("_____")
             append(try paragraphItems(content, style: style(.body, alignment: blank ? .start : nil), band: band,
-                                      spaceBefore: 7, spaceAfter: 0))
+                                      spaceBefore: Self.paragraphSpace, spaceAfter: 0))
         case .list(let ordered, let start, let items):
             try addList(ordered: ordered, start: start, items: items, band: band)
         case .checklist(let items):
@@ -108,15 +111,21 @@ struct FlowBuilder {
         case .ruledLines(let n):
             var items: [PageItem] = []
             for i in 1...n {
-                let y = Double(i) * 26
+                let y = Double(i) * 23
                 items.append(.line(x1: band.left, y1: y, x2: band.left + band.width, y2: y, width: 0.6, gray: 0))
             }
-            append([FlowItem(height: Double(n) * 26 + 4, spaceBefore: 4, items: items, breakBefore: true,
+            append([FlowItem(height: Double(n) * 23 + 4, spaceBefore: 4, items: items, breakBefore: true,
                              repeatHeader: nil, outline: nil, log: "lines \(n)")])
         case .smallPrint(let content):
             append(try paragraphItems(content, style: style(.small), band: band, spaceBefore: 6, spaceAfter: 0))
         case .bodyDiagram(let spec):
             try addBodyDiagram(spec)
+        case .choice(let prompt, let options):
+            try addChoice(prompt: prompt, options: options)
+        case .keepTogether(let blocks):
+            try addKeepTogether(blocks)
+        case .beside(let blocks):
+            try addBeside(blocks)
         case .rule:
             append([FlowItem(height: 8, spaceBefore: 8,
                              items: [.line(x1: band.left, y1: 4, x2: band.left + band.width, y2: 4, width: 0.8, gray: 0.3)],

@@ -18,6 +18,10 @@ struct FlowItem {
     var outline: (title: String, level: Int)?
     /// One line of the layout log.
     var log: String
+    /// A break the paginator may take when the item stands in a keep-together unit that holds
+    /// smaller units: moving the whole unit to the next page would leave this one more than a
+    /// quarter empty, so it breaks here instead — never inside a smaller unit.
+    var weakBreak = false
 }
 
 /// A horizontal band of the page and the writing direction inside it.

@@ -76,12 +76,12 @@ public struct LaidOutDocument: Sendable {
 /// Page geometry and type sizes. Defaults: A4, body text 11.5 pt (patients are often elderly).
 public struct LayoutOptions: Sendable {
     public var pageWidth = 595.28, pageHeight = 841.89
-    public var marginLeft = 56.0, marginRight = 56.0
+    public var marginLeft = 45.0, marginRight = 45.0
     /// Top of the body area (the running header sits above it).
-    public var marginTop = 78.0
+    public var marginTop = 62.0
     /// Bottom of the body area (the footer sits below it).
-    public var marginBottom = 70.0
-    public var bodySize = 11.5, bodyLeading = 16.0
+    public var marginBottom = 66.0
+    public var bodySize = 11.5, bodyLeading = 14.0
     public var smallSize = 9.5
     /// Build the text log of lines and page breaks (tests, debugging); off when only the pages are needed.
     public var collectLog = false

@@ -37,23 +37,55 @@ final class PageDecoration {
     }
 
     func decorate(_ page: inout Page, number: Int, of count: Int) throws {
-        let left = options.marginLeft, width = options.contentWidth
         // The running header and footer are pagination artifacts in a tagged PDF.
         page.items.append(.beginMark(.header))
-        defer { page.items.append(.endMark) }
-        // Header: the identity line, then a rule.
-        var headerBaseline = headerLines.count > 1 ? 32.0 : 40.0
-        for (i, identity) in headerLines.enumerated() {
-            // Bilingual documents: both languages' lines in the same weight (equal standing).
-            page.items += try line([TextSpan(identity.text, style: i == 0 || headerLines.count > 1 ? .bold : .regular)], x: left, width: width,
-                                   baseline: headerBaseline, align: .start, rtl: identity.rtl)
-            headerBaseline += 13
-        }
-        headerBaseline -= 13
-        page.items.append(.line(x1: left, y1: headerBaseline + 8, x2: left + width, y2: headerBaseline + 8, width: 0.6, gray: 0.4))
+        page.items += try header()
         page.items.append(.endMark)
         page.items.append(.beginMark(.footer(alternative: DocumentLayout.scanCode(documentId: metadata.documentId, page: number, of: count))))
         try footer(&page, number: number, of: count)
+        page.items.append(.endMark)
+    }
+
+    /// The header, the same on every page: set once.
+    private var headerItems: [PageItem]?
+
+    /// The identity lines, then a rule. A line too long for the measure is set smaller (down to
+    /// 8 pt), then wrapped; the block grows upwards from the rule, and only when it cannot fit
+    /// above the body at all is the document refused — the header never drops a word.
+    private func header() throws -> [PageItem] {
+        if let headerItems { return headerItems }
+        let left = options.marginLeft, width = options.contentWidth
+        var blocks: [(size: Double, lines: [Line])] = []
+        for (i, identity) in headerLines.enumerated() {
+            // Bilingual documents: both languages' lines in the same weight (equal standing).
+            let spans = [TextSpan(identity.text, style: i == 0 || headerLines.count > 1 ? .bold : .regular)]
+            var s = style
+            s.direction = identity.rtl ? .rightToLeft : .leftToRight
+            var set = try typesetter.layout(spans, style: s, width: width)
+            for size in [s.size - 1, s.size - 2] where set.lines.count > 1 {
+                s.size = size
+                set = try typesetter.layout(spans, style: s, width: width)
+            }
+            blocks.append((s.size, set.lines))
+        }
+        let pitch = 12.5
+        let lineCount = blocks.reduce(0) { $0 + $1.lines.count }
+        // The rule sits 8 pt under the last baseline and at least 6 pt above the body.
+        let lastBaseline = min(headerLines.count > 1 ? 45.0 : 40.0, options.marginTop - 14)
+        var baseline = lastBaseline - Double(lineCount - 1) * pitch
+        guard baseline >= 14 else {
+            throw LayoutError("running header: the patient's name, birth date and record number do not fit above the text even in small type")
+        }
+        var items: [PageItem] = []
+        for block in blocks {
+            for line in block.lines {
+                items += line.runs.map { PageItem.glyphs(x: left + $0.x, y: baseline, run: $0) }
+                baseline += pitch
+            }
+        }
+        items.append(.line(x1: left, y1: lastBaseline + 8, x2: left + width, y2: lastBaseline + 8, width: 0.6, gray: 0.4))
+        headerItems = items
+        return items
     }
 
     /// Side of the QR code with its quiet zone, in pt (15 mm).
@@ -99,21 +131,42 @@ final class PageDecoration {
             let parts = metadata.footerNote.components(separatedBy: " · ")
             pieces = parts.count > 1 ? [parts[0], parts.dropFirst().joined(separator: " · ")] : parts
         }
-        var baseline = firstBaseline
-        for piece in pieces {
-            page.items += try line([TextSpan(piece)], x: rtl ? textLeft + textWidth - noteWidth : textLeft, width: noteWidth,
-                                   baseline: baseline, align: .start)
-            baseline += 12
+        // Nothing is cut: a piece longer than its measure (a very long document id) wraps, and
+        // when the lines would run off the sheet the note and the code's text are set smaller.
+        for scale in [1.0, 0.9, 0.8] {
+            var items: [PageItem] = []
+            var baseline = firstBaseline
+            var lastBaseline = baseline
+            for piece in pieces {
+                var s = style
+                s.alignment = .start
+                s.size *= scale
+                let set = try typesetter.layout([TextSpan(piece)], style: s, width: noteWidth)
+                for l in set.lines {
+                    let x = rtl ? textLeft + textWidth - noteWidth : textLeft
+                    items += l.runs.map { PageItem.glyphs(x: x + $0.x, y: baseline, run: $0) }
+                    lastBaseline = baseline
+                    baseline += 12 * scale
+                }
+            }
+            // The code's text is Latin letters, digits and punctuation: always set left to right.
+            var small = style
+            small.size = (options.smallSize - 1) * scale
+            small.direction = .leftToRight
+            small.alignment = rtl ? .end : .start
+            let codeLayout = try typesetter.layout([TextSpan(code)], style: small, width: textWidth)
+            baseline += 1
+            for l in codeLayout.lines {
+                items += l.runs.map { PageItem.glyphs(x: textLeft + $0.x, y: baseline, run: $0) }
+                lastBaseline = baseline
+                baseline += small.size + 1.5
+            }
+            if lastBaseline <= options.pageHeight - 6 {
+                page.items += items
+                return
+            }
         }
-        // The code's text is Latin letters, digits and punctuation: always set left to right.
-        var small = style
-        small.size = options.smallSize - 1
-        small.direction = .leftToRight
-        small.alignment = rtl ? .end : .start
-        let codeLayout = try typesetter.layout([TextSpan(code)], style: small, width: textWidth)
-        if let first = codeLayout.lines.first {
-            page.items += first.runs.map { PageItem.glyphs(x: textLeft + $0.x, y: baseline + 1, run: $0) }
-        }
+        throw LayoutError("footer: the document id (from planId) is too long to print in the footer")
     }
 
     /// One line of text; header and footer texts are short enough for one line of the measure.

@@ -33,6 +33,13 @@ struct Paginator {
             // Find the break: the last j in (pageStart, i] with breakBefore allowed.
             var j = i
             while j > pageStart && !flow[j].breakBefore { j -= 1 }
+            if j == pageStart || filled(flow, from: pageStart, to: j) < capacity * 0.75 {
+                // Moving a unit of units whole would leave this page more than a quarter empty:
+                // part it between its smaller units instead, at the last such place that fits.
+                var w = i
+                while w > max(j, pageStart) && !flow[w].weakBreak { w -= 1 }
+                if w > max(j, pageStart) { j = w }
+            }
             if j == pageStart { j = i } // nothing allowed on this page: break here anyway
             starts.append(j)
             pageStart = j
@@ -63,8 +70,22 @@ struct Paginator {
                 }
                 y += item.height
             }
+            if options.collectLog && end < flow.count {
+                // How full the page is and how tall the unbreakable run is that had to move on:
+                // a page may end emptier than usual only when that run did not fit.
+                var kept = flow[end].spaceBefore + flow[end].height
+                var k = end + 1
+                while k < flow.count && !flow[k].breakBefore { kept += flow[k].spaceBefore + flow[k].height; k += 1 }
+                log += "  end fill=\(fmt(y - options.marginTop))/\(fmt(capacity)) next-kept=\(fmt(kept))\n"
+            }
             pages.append(PaginatedPage(page: page, outline: outline, log: log))
         }
         return pages
+    }
+
+    /// The height of items `start..<end` on one page (space above the first dropped).
+    private func filled(_ flow: [FlowItem], from start: Int, to end: Int) -> Double {
+        guard end > start else { return 0 }
+        return flow[(start + 1)..<end].reduce(flow[start].height) { $0 + $1.spaceBefore + $1.height }
     }
 }

@@ -17,7 +17,14 @@ import DocumentModel
 /// - ```` ```body-diagram ````: the skeleton with numbered targets: a line
 ///   `labels | right | left | front | back`, a line `caption | text`, then one
 ///   `number | site | side | level` line per target, with the plan contract's codes
-///   (the level only for vertebrae).
+///   (the level only for vertebrae);
+/// - ```` ```choice ````: first line a question, then one answer per line, each with a box
+///   (set on one line with its question when it fits);
+/// - ```` ```keep ```` … ```` ```/keep ````: the blocks between stay on one page when they fit
+///   (nested units stay whole even when the outer one cannot);
+/// - ```` ```beside ```` … ```` ```/beside ````: two blocks side by side (a table and its figure);
+/// - ```` ```box ```` … ```` ```/box ````: a framed box (like a block quote, but around any blocks,
+///   a prose unit included).
 ///
 /// Cells are split at unescaped `|` only, so values escaped by the templating
 /// stage (`\|`) never open a new cell; values never contain line breaks.
@@ -25,7 +32,38 @@ public enum MarkdownReader {
     /// Parses a Markdown document into blocks; headings get sequential ids `s1`, `s2`, ….
     public static func read(_ markdown: String) throws -> [Block] {
         var headingCount = 0
-        return try CmarkTree.blocks(markdown).map { try convert($0, headingCount: &headingCount) }
+        // Groups open and close with marker fences; a stack of open groups collects their blocks.
+        var stack: [(kind: String, blocks: [Block])] = [("", [])]
+        for raw in CmarkTree.blocks(markdown) {
+            if case .fence(let info, _) = raw, let marker = groupMarker(info) {
+                if marker.opens {
+                    stack.append((marker.kind, []))
+                    continue
+                }
+                guard stack.count > 1, stack[stack.count - 1].kind == marker.kind else {
+                    throw MarkdownError("`/\(marker.kind)` without an open `\(marker.kind)`")
+                }
+                let group = stack.removeLast()
+                if group.kind == "beside" && group.blocks.count != 2 {
+                    throw MarkdownError("beside: needs exactly two blocks, got \(group.blocks.count)")
+                }
+                let block: Block = group.kind == "keep" ? .keepTogether(group.blocks)
+                    : group.kind == "box" ? .callout(group.blocks) : .beside(group.blocks)
+                stack[stack.count - 1].blocks.append(block)
+                continue
+            }
+            stack[stack.count - 1].blocks.append(try convert(raw, headingCount: &headingCount))
+        }
+        guard stack.count == 1 else { throw MarkdownError("`\(stack[stack.count - 1].kind)` is never closed") }
+        return stack[0].blocks
+    }
+
+    /// `keep`, `beside`, `box` and `/keep`, `/beside`, `/box`: the fences that open and close a group of blocks.
+    private static func groupMarker(_ info: String) -> (kind: String, opens: Bool)? {
+        let word = info.trimmingWhitespace()
+        let closes = word.hasPrefix("/")
+        let kind = closes ? String(word.dropFirst()) : word
+        return ["keep", "beside", "box"].contains(kind) ? (kind, !closes) : nil
     }
 
     private static func convert(_ raw: RawBlock, headingCount: inout Int) throws -> Block {
@@ -73,6 +111,9 @@ public enum MarkdownReader {
             return .table(Table(header: header, rows: rows, rowHeaders: false))
         case "checklist":
             return .checklist(lines.map(CmarkTree.inlines))
+        case "choice":
+            guard lines.count >= 2 else { throw MarkdownError("choice: needs a question line and at least one answer") }
+            return .choice(prompt: CmarkTree.inlines(lines[0]), options: lines.dropFirst().map(CmarkTree.inlines))
         case "signature":
             guard lines.count == 2 else { throw MarkdownError("signature: needs a caption line and a fields line") }
             return .signature(SignatureBlock(caption: CmarkTree.inlines(lines[0]),

@@ -30,7 +30,7 @@ public final class LocaleFormatter: @unchecked Sendable {
         var nested = nestedStrings
         for entry in content.strings.entries {
             guard let key = entry.context, key.hasSuffix(suffix), let value = content.string(key) else { continue }
-            ViewModelBuilder.insert(value, at: String(key.dropLast(suffix.count)).split(separator: ".").map(String.init)[...],
+            ViewModelBuilder.insert(UnitSpacing.apply(value), at: String(key.dropLast(suffix.count)).split(separator: ".").map(String.init)[...],
                                     into: &nested, replacing: true)
         }
         lock.lock(); gendered[sex] = nested; lock.unlock()
@@ -39,7 +39,7 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     /// The catalog string for `key`, in its variant for the patient's sex when the locale has one.
     public func string(_ key: String, sex: Sex) throws -> String {
-        if let suffix = Self.variantSuffix(sex), let s = content.string(key + suffix), !s.isEmpty { return s }
+        if let suffix = Self.variantSuffix(sex), let s = content.string(key + suffix), !s.isEmpty { return UnitSpacing.apply(s) }
         return try string(key)
     }
 
@@ -82,7 +82,7 @@ public final class LocaleFormatter: @unchecked Sendable {
     /// The catalog string for `key`.
     public func string(_ key: String) throws -> String {
         guard let s = content.string(key), !s.isEmpty else { throw TemplatingError.missingString(key, locale: content.tag) }
-        return s
+        return UnitSpacing.apply(s)
     }
 
     /// The catalog string for `key` with `{name}` placeholders filled in.
@@ -101,6 +101,7 @@ public final class LocaleFormatter: @unchecked Sendable {
         if chosen.isEmpty { // the source catalog may leave msgstr empty: msgid / msgid_plural
             chosen = (index == 0 ? entry.id : entry.idPlural) ?? entry.id
         }
+        chosen = UnitSpacing.apply(chosen)
         var all = values
         all["count"] = integer(count)
         return fill(chosen, all)

@@ -36,7 +36,7 @@ public final class TemplateExpander: @unchecked Sendable {
         }
         for (id, unit) in locale.prose.sorted(by: { $0.key < $1.key }) {
             try Self.refuseUnescaped(unit.text, name: unit.path)
-            do { try library.register(header + unit.text, named: id) } catch {
+            do { try library.register(header + UnitSpacing.apply(unit.text), named: id) } catch {
                 throw TemplatingError.templateSyntax(unit.path, String(describing: error))
             }
         }

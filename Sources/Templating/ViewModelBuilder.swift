@@ -244,7 +244,7 @@ public enum ViewModelBuilder {
         for entry in content.strings.entries {
             // Gendered variants (`key|female`) are chosen per document by `nestedStrings(for:)`.
             guard let key = entry.context, !key.contains("|"), let value = content.string(key) else { continue }
-            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+            insert(UnitSpacing.apply(value), at: key.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root
     }

@@ -60,4 +60,38 @@ final class HTMLWriterTests: XCTestCase {
         XCTAssertTrue(html.contains("<aside class=\"callout\">\n<p><strong>112</strong></p>\n</aside>"))
         XCTAssertTrue(html.contains("break-inside: avoid"))
     }
+
+    /// Issue 8 layout 10: running header and page label in `@page` margin boxes; header values as escaped CSS strings.
+    func testPageMarginBoxesWithCountersAndEscapedValues() {
+        var doc = document([.paragraph([.text("ciao")])])
+        doc.metadata.runningHeader = ["O\"Brien\\</style><b>x", "cartella n. 1"]
+        let html = HTMLWriter.html(doc)
+        XCTAssertTrue(html.contains("@top-left { content: \"O\\\"Brien\\\\\\3C /style\\3E \\3C b\\3E x · cartella n. 1\""), html)
+        XCTAssertTrue(html.contains("@bottom-right { content: \"Pagina \" counter(page) \" di \" counter(pages);"))
+        XCTAssertEqual(html.components(separatedBy: "</style>").count, 2, "the value cannot close the style element")
+        let rtl = HTMLWriter.html(document([], lang: "ar", dir: .rightToLeft))
+        XCTAssertTrue(rtl.contains("@top-right {") && rtl.contains("@bottom-left { content: \"Pagina"), "mirrored in right-to-left documents")
+    }
+
+    func testKeepTogetherChoiceAndBesideBecomeMarkupWithPrintRules() throws {
+        let blocks = try MarkdownReader.read("""
+        ```keep
+        ```
+
+        ## Decisione
+
+        ```choice
+        Ha allergie?
+        No
+        Sì
+        ```
+
+        ```/keep
+        ```
+        """)
+        let html = HTMLWriter.html(document(blocks))
+        XCTAssertTrue(html.contains("<div class=\"keep\">\n<h2"), html)
+        XCTAssertTrue(html.contains("div.keep { break-inside: avoid;"))
+        XCTAssertTrue(html.contains("<div class=\"choice\"><span class=\"prompt\">Ha allergie?</span> <span class=\"option\">"))
+    }
 }

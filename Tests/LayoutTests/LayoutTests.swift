@@ -125,3 +125,50 @@ final class TableCellHyphenationTests: XCTestCase {
         XCTAssertFalse(rows.contains { $0.contains("acetabo ") || $0.contains("acetabo-") }, log)
     }
 }
+
+extension LayoutTests {
+    /// Issue 14 item 4: a table row taller than a page is split between its lines, each slice
+    /// with its borders and the header row repeated; no line is lost or printed over the footer.
+    func testRowTallerThanAPageIsSplitUnderARepeatedHeader() throws {
+        let long = (1...1200).map { "parola\($0)" }.joined(separator: " ")
+        let table = Table(header: [[.text("N.")], [.text("Via di accesso")]], rows: [[[.text("1")], [.text(long)]]], rowHeaders: false)
+        let doc = try layout([.table(table)])
+        XCTAssertGreaterThan(doc.pages.count, 1)
+        XCTAssertTrue(doc.log.contains("slice lines 1–"), doc.log)
+        XCTAssertTrue(doc.log.contains("(repeated header) header |"))
+        let options = LayoutOptions()
+        var words: [String] = []
+        for page in doc.pages {
+            for item in page.items {
+                guard case .glyphs(_, let y, let run) = item, y > options.marginTop, y < options.pageHeight - options.marginBottom else { continue }
+                words += run.text.split(separator: " ").map(String.init).filter { $0.hasPrefix("parola") }
+            }
+        }
+        // Every word once, in order (a hyphenated word is split in two runs: joined here by position order).
+        let numbers = words.compactMap { Int($0.dropFirst(6).filter(\.isNumber)) }
+        XCTAssertEqual(Set(numbers).count, 1200, "every word of the cell is on some page")
+        for line in doc.log.split(separator: "\n") where line.hasPrefix("  y=") {
+            let y = Double(line.dropFirst(4).prefix { $0 != " " }) ?? 0
+            let h = Double(line.split(separator: " ")[1].dropFirst(2)) ?? 0
+            XCTAssertLessThanOrEqual(y + h, options.pageHeight - options.marginTop - options.marginBottom + 0.05, String(line))
+        }
+    }
+
+    /// Issue 8 layout 5: column widths from minimum and maximum content widths (CSS automatic
+    /// table layout): every column at least as wide as its widest unbreakable piece ("11 G" is
+    /// one piece), the room left shared by how much more each would like; so the needles cell
+    /// takes at most two lines (not "2 aghi / da / 11 G"), "8,0 mL" one, and no word is cut.
+    func testColumnWidthsFollowTheContent() throws {
+        let table = Table(header: [[.text("N.")], [.text("Tipo di lesione")], [.text("Aghi")], [.text("Cemento previsto")]],
+                          rows: [[[.text("1")], [.text("metastasi che distrugge l'osso (osteolitica), con una parte che cresce verso i tessuti molli")],
+                                  [.text("2 aghi da 11\u{00A0}G")], [.text("8,0\u{00A0}mL")]]], rowHeaders: false)
+        let doc = try layout([.table(table)])
+        let row = try XCTUnwrap(doc.log.split(separator: "\n").first { $0.contains("row |") })
+        let cells = row.components(separatedBy: " | ")
+        XCTAssertEqual(cells.count, 5, String(row))
+        XCTAssertLessThanOrEqual(cells[3].components(separatedBy: " / ").count, 2, "the needles cell: \(cells[3])")
+        XCTAssertTrue(cells[3].contains("11\u{00A0}G"), "number and unit together: \(cells[3])")
+        XCTAssertFalse(cells[4].contains(" / "), "the cement cell on one line: \(cells[4])")
+        XCTAssertFalse(row.contains(" hy "), "no word hyphenated: every word fits its column")
+    }
+}

@@ -144,6 +144,8 @@ final class PDFOutputTests: XCTestCase {
         case .list(_, _, let items): return items.flatMap { $0.flatMap(textPieces) }
         case .callout(let blocks): return blocks.flatMap(textPieces)
         case .checklist(let items): return items.map(Inline.plainText)
+        case .keepTogether(let blocks), .beside(let blocks): return blocks.flatMap(textPieces)
+        case .choice(let prompt, let options): return [Inline.plainText(prompt)] + options.map(Inline.plainText)
         default: return []
         }
     }

@@ -81,9 +81,17 @@ final class SummaryFigureTests: XCTestCase {
     /// a vertebra or the sacrum adds the back view.
     func testExampleFigureMarkers() throws {
         let doc = try engine.document(.consent, plan: try plan(), language: "it")
-        let spec = try XCTUnwrap(doc.blocks.compactMap { block -> BodyDiagramSpec? in
-            if case .bodyDiagram(let s) = block { return s } else { return nil }
-        }.first)
+        func figure(_ blocks: [Block]) -> BodyDiagramSpec? {
+            for block in blocks {
+                switch block {
+                case .bodyDiagram(let s): return s
+                case .beside(let inner), .keepTogether(let inner): if let s = figure(inner) { return s }
+                default: continue
+                }
+            }
+            return nil
+        }
+        let spec = try XCTUnwrap(figure(doc.blocks), "the figure, beside the targets table")
         XCTAssertEqual(spec.markers, [.init(number: 1, site: "acetabulum", side: "right"),
                                       .init(number: 2, site: "humerus-proximal", side: "left")])
         XCTAssertEqual(spec.labels.right, "Destra")
