@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
-  poppler-utils qpdf zbar-tools python3-jsonschema
+  poppler-utils qpdf zbar-tools python3-jsonschema python3-venv gettext
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -20,8 +20,13 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# The plan-schema test runs python3 with jsonschema; the python3 first on PATH may not be Debian's.
-python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+# The plan-schema test runs the stock validators: Debian's python3-jsonschema (above), and PyPI's
+# jsonschema and check-jsonschema — from the python3 on PATH if it has them, else from a venv in .build/pytools.
+pypi_jsonschema() { python3 -c 'import jsonschema, sys; sys.exit(jsonschema.__file__.startswith("/usr/lib/python3/"))' 2>/dev/null; }
+if ! { pypi_jsonschema && command -v check-jsonschema >/dev/null; } && [ ! -x .build/pytools/bin/check-jsonschema ]; then
+  python3 -m venv .build/pytools
+  .build/pytools/bin/pip install -q jsonschema check-jsonschema
+fi
 
 swift build -c release --product osteodoc
 bash scripts/render-examples.sh
