@@ -51,7 +51,7 @@ let package = Package(
             "HTMLExport", "Layout", "PDFExport",
         ]),
         .executableTarget(name: "osteodoc", dependencies: [
-            "OsteoDoc", "PlanImport", "Templating", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "OsteoDoc", "PlanImport", "Templating", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
 

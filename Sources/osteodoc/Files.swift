@@ -4,6 +4,7 @@ import OsteoDoc
 enum PlanFile {
     /// Reads a plan file, refusing anything over the contract's 1 MiB before reading it whole.
     static func read(_ path: String) throws -> Data {
+        if path == "-" { return try readStandardInput() }
         let url = URL(fileURLWithPath: path)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
               let size = attributes[.size] as? NSNumber else {
@@ -14,6 +15,22 @@ enum PlanFile {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CLIFailure("--plan: cannot read \(path)")
+        }
+        return data
+    }
+}
+
+extension PlanFile {
+    /// `--plan -`: the plan from standard input, refused past the same 1 MiB (reads at most one byte more).
+    static func readStandardInput() throws -> Data {
+        var data = Data()
+        while data.count <= OsteoDoc.maximumPlanSize {
+            let chunk = FileHandle.standardInput.readData(ofLength: OsteoDoc.maximumPlanSize + 1 - data.count)
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        if data.count > OsteoDoc.maximumPlanSize {
+            throw CLIFailure("--plan: standard input is larger than 1 MiB (\(OsteoDoc.maximumPlanSize) bytes)")
         }
         return data
     }
@@ -32,23 +49,5 @@ enum AtomicFile {
             try? FileManager.default.removeItem(at: temp)
             throw CLIFailure("--out: cannot write \(url.path)")
         }
-    }
-}
-
-enum ResourceLocator {
-    /// The folder with templates/ and locales/: explicit option, $OSTEODOC_RESOURCES,
-    /// then the folders above the executable (a build inside the repository), then the current folder.
-    static func locate(explicit: String?) throws -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["OSTEODOC_RESOURCES"] { return URL(fileURLWithPath: env) }
-        var candidates: [URL] = []
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 { candidates.append(dir); dir = dir.deletingLastPathComponent() }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("templates").path)
-            && FileManager.default.fileExists(atPath: c.appendingPathComponent("locales").path) {
-            return c
-        }
-        throw CLIFailure("cannot find templates/ and locales/; pass --resources or set OSTEODOC_RESOURCES")
     }
 }

@@ -10,7 +10,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The document: consent or discharge.")
     var kind: DocumentKindArgument
 
-    @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1).")
+    @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1); - reads standard input.")
     var plan: String
 
     @Option(name: .long, help: "Document language as a BCP 47 tag (default: the patient's language).")
@@ -25,12 +25,15 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print from a translation that is complete but older than the Italian text; the document says so visibly.")
     var allowStale = false
 
+    @Flag(name: .long, help: "Print errors as JSON on standard output: {\"errors\": [{\"path\": …, \"rule\": …}]}.")
+    var json = false
+
     @OptionGroup var resourceOptions: ResourceOptions
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
         guard let format = OutputFormat(fileExtension: outURL.pathExtension) else {
-            Self.fail("--out: the file name must end in .html or .pdf")
+            Self.fail(CLIFailure("--out: the file name must end in .html or .pdf"), json: json)
         }
         do {
             let engine = try resourceOptions.engine()
@@ -47,11 +50,11 @@ struct Render: ParsableCommand {
             }
             try AtomicFile.write(bytes, to: outURL)
         } catch let e as OsteoDocError {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         } catch let e as CLIFailure {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         } catch let e as TemplatingError {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         }
     }
 }
