@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command (README, CI): content and translation checks, then the whole XCTest suite.
+# The test command (README, CI): content and translation checks, the whole XCTest suite, then
+# the release package (scripts/test-deb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product osteodoc
@@ -7,6 +8,7 @@ BIN="$(swift build --show-bin-path)/osteodoc"
 "$BIN" content lint
 "$BIN" locales check
 "$BIN" locales status --strict
+"$BIN" locales pot --check
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
@@ -18,4 +20,8 @@ summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail 
 total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
 failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
 echo "$((total - failed)) passed, $failed failed"
-exit "$status"
+# The release as a user installs it: static build, .deb, apt-get install, render elsewhere, dpkg -r.
+deb_status=0
+bash scripts/test-deb.sh || deb_status=$?
+[ "$status" -ne 0 ] && exit "$status"
+exit "$deb_status"

@@ -38,11 +38,9 @@ public struct ProseSegment: Sendable, Equatable {
         var result: [ProseSegment] = []
         var current: [Substring] = []
         var start = 0
-        var currentIsItem = false
         func flush() {
             if !current.isEmpty { result.append(ProseSegment(text: current.joined(separator: "\n"), line: start)) }
             current = []
-            currentIsItem = false
         }
         for (index, raw) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.last == " " || raw.last == "\t" ? Substring(raw.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) : raw
@@ -56,7 +54,7 @@ public struct ProseSegment: Sendable, Equatable {
             if isHeading || isRow || isItem { flush() }
             if current.isEmpty { start = index + 1 }
             current.append(line)
-            if isHeading || isRow { flush() } else if isItem { currentIsItem = true }
+            if isHeading || isRow { flush() }
         }
         flush()
         return result
