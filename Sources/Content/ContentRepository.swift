@@ -54,12 +54,21 @@ public struct LocaleContent: Sendable {
     public var catalogHeaders: [(path: String, header: [String: String])] = []
     /// Prose units by id.
     public var prose: [String: ProseUnit]
+    /// The approval record of the Italian source (`locales/it/approval.json`), the same for every
+    /// locale: a translation is only as approved as the text it was made from.
+    public var approval: ContentApproval
+    /// For a translation: the day it was last revised (`PO-Revision-Date` of its strings.po,
+    /// `YYYY-MM-DD`); nil for the source and when absent.
+    public var translationDate: String?
 
-    public init(tag: String, direction: LocaleDirection, strings: POCatalog, prose: [String: ProseUnit]) {
+    public init(tag: String, direction: LocaleDirection, strings: POCatalog, prose: [String: ProseUnit],
+                approval: ContentApproval = .none, translationDate: String? = nil) {
         self.tag = tag
         self.direction = direction
         self.strings = strings
         self.prose = prose
+        self.approval = approval
+        self.translationDate = translationDate
     }
 
     /// The text for a msgctxt key: msgstr (msgstr[0] for a plural entry), or msgid when msgstr is
@@ -121,6 +130,18 @@ public struct ContentRepository: Sendable {
             locales[name] = try Self.readLocale(tag: name, url: localesURL.appendingPathComponent(name), relative: relative)
         }
         guard locales[sourceTag] != nil else { throw ContentError.missingSourceLocale(tag: sourceTag) }
+        // The Italian approval record stands for every locale; a missing file is a draft.
+        let approvalURL = localesURL.appendingPathComponent(sourceTag).appendingPathComponent(ContentApproval.fileName)
+        let approvalPath = "locales/\(sourceTag)/\(ContentApproval.fileName)"
+        let approval = files.fileExists(atPath: approvalURL.path)
+            ? try ContentApproval.parse(try Self.readData(approvalURL, path: approvalPath), path: approvalPath) : .none
+        for tag in locales.keys {
+            locales[tag]!.approval = approval
+            if tag != sourceTag, let revised = locales[tag]!.strings.header["PO-Revision-Date"] {
+                let day = String(revised.prefix(10))
+                if ContentApproval.isISODate(day) { locales[tag]!.translationDate = day }
+            }
+        }
         self.locales = locales
         self.tagsByLowercase = tagsByLowercase
     }
@@ -224,11 +245,14 @@ public struct ContentRepository: Sendable {
         }
     }
 
-    private static func readText(_ url: URL, path: String) throws -> String {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+    private static func readData(_ url: URL, path: String) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
             throw ContentError.unreadable(path: path, reason: error.localizedDescription)
         }
+    }
+
+    private static func readText(_ url: URL, path: String) throws -> String {
+        let data = try readData(url, path: path)
         guard var text = String(data: data, encoding: .utf8) else {
             throw ContentError.unreadable(path: path, reason: "not UTF-8")
         }

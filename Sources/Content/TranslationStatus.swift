@@ -78,10 +78,13 @@ extension ContentRepository {
             let changes: [SegmentChange]
             if tag == sourceTag {
                 changes = []
+            } else if let hash = translated.sourceHash {
+                // 0.2 front matter (written after the record, or brought back by a merge, so it wins):
+                // whole-file comparison until `locales migrate` turns it into a record.
+                changes = hash == Self.sourceHash(unit.text) ? []
+                    : TranslationRecord.changes(record: translated.record.map(ProseSegment.segments), current: ProseSegment.segments(unit.text))
             } else if let record = translated.record {
                 changes = TranslationRecord.changes(record: ProseSegment.segments(record), current: ProseSegment.segments(unit.text))
-            } else if translated.sourceHash == Self.sourceHash(unit.text) {
-                changes = []  // 0.2 front matter, current: `locales migrate` turns it into a record
             } else {
                 changes = TranslationRecord.changes(record: nil, current: ProseSegment.segments(unit.text))
             }

@@ -4,6 +4,7 @@ import Foundation
 import HTMLExport
 import Markdown
 import PlanImport
+import Settings
 import Templating
 
 /// osteodoc's facade: runs the one-way pipeline
@@ -39,11 +40,19 @@ public final class OsteoDoc: @unchecked Sendable {
     private var pipeline: PDFPipeline?
     /// Folder of the Noto fonts used for PDF output.
     public let fontDirectory: String
+    /// The facility's configuration (osteodoc.toml's `[facility]`): out-of-hours number, ward hours.
+    /// The library reads no file or environment variable for it: the caller passes it in.
+    public let settings: FacilitySettings
 
-    /// - Parameter resources: the folder holding `templates/` and `locales/`.
-    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory) throws {
+    /// - Parameters:
+    ///   - resources: the folder holding `templates/` and `locales/`.
+    ///   - settings: the facility's configuration; unconfigured means the documents name only
+    ///     the plan's emergency number for out of hours.
+    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory,
+                settings: FacilitySettings = .unconfigured) throws {
         self.resources = resources
         self.fontDirectory = fontDirectory
+        self.settings = settings
         do {
             self.content = try ContentRepository(root: resources)
         } catch {
@@ -89,7 +98,7 @@ public final class OsteoDoc: @unchecked Sendable {
         let (expander, formatter) = try tools(for: language)
         let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
                                                documentId: documentId(kind, plan: plan, language: language),
-                                               contentVersion: contentVersion(language))
+                                               contentVersion: contentVersion(language), settings: settings)
         return try expander.expand(kind, model: model)
     }
 
@@ -151,7 +160,7 @@ public final class OsteoDoc: @unchecked Sendable {
             documentId: id, contentVersion: contentVersion(language),
             runningHeader: [
                 try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
-                try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
+                try f.format("header.birth", sex: plan.patient.sex, ["date": f.plainDate(plan.patient.birthDate)]),
                 try f.format("header.mrn", ["mrn": f.isolate(plan.patient.mrn)]),
             ],
             pageLabel: try f.string("page.label"),

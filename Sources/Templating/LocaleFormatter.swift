@@ -15,8 +15,47 @@ public final class LocaleFormatter: @unchecked Sendable {
     private let locale: Locale
     private var formatters: [String: DateFormatter] = [:]
     private let lock = NSLock()
-    /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once.
+    /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once;
+    /// neutral wording wherever a key has gendered variants.
     public private(set) lazy var nestedStrings: [String: Any] = ViewModelBuilder.nest(content)
+    private var gendered: [Sex: [String: Any]] = [:]
+
+    /// The nested catalog with each key's variant for the patient's sex (`key|female`,
+    /// `key|male`) where the locale has one; `other` and `unknown` keep the neutral key.
+    public func nestedStrings(for sex: Sex) -> [String: Any] {
+        guard let suffix = Self.variantSuffix(sex) else { return nestedStrings }
+        lock.lock()
+        if let cached = gendered[sex] { lock.unlock(); return cached }
+        lock.unlock()
+        var nested = nestedStrings
+        for entry in content.strings.entries {
+            guard let key = entry.context, key.hasSuffix(suffix), let value = content.string(key) else { continue }
+            ViewModelBuilder.insert(value, at: String(key.dropLast(suffix.count)).split(separator: ".").map(String.init)[...],
+                                    into: &nested, replacing: true)
+        }
+        lock.lock(); gendered[sex] = nested; lock.unlock()
+        return nested
+    }
+
+    /// The catalog string for `key`, in its variant for the patient's sex when the locale has one.
+    public func string(_ key: String, sex: Sex) throws -> String {
+        if let suffix = Self.variantSuffix(sex), let s = content.string(key + suffix), !s.isEmpty { return s }
+        return try string(key)
+    }
+
+    /// ``format(_:_:)`` of the variant for the patient's sex.
+    public func format(_ key: String, sex: Sex, _ values: [String: String] = [:]) throws -> String {
+        fill(try string(key, sex: sex), values)
+    }
+
+    /// The msgctxt suffix of a gendered variant: `|female`, `|male`; nil for neutral wording.
+    static func variantSuffix(_ sex: Sex) -> String? {
+        switch sex {
+        case .female: return "|female"
+        case .male: return "|male"
+        case .other, .unknown: return nil
+        }
+    }
 
     public init(content: LocaleContent) {
         self.content = content
@@ -51,25 +90,41 @@ public final class LocaleFormatter: @unchecked Sendable {
         return fill(chosen, all)
     }
 
-    private func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard pattern.contains("{") else { return pattern }
-        var out = pattern
-        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+    /// Fills `{name}` placeholders of a catalog pattern in one left-to-right pass over the
+    /// pattern: each placeholder is replaced by its value, and the values are never scanned
+    /// again, so a plan value containing `{version}` prints literally, whatever the order
+    /// of `values`. A `{…}` that names no value stays as it is (a catalog check reports it).
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, pattern.contains("{") else { return pattern }
+        var out = ""
+        out.reserveCapacity(pattern.utf8.count + 32)
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+               let value = values[String(rest[afterOpen..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
         return out
     }
 
+    private func fill(_ pattern: String, _ values: [String: String]) -> String { Self.fill(pattern, values) }
+
     // MARK: Direction
 
-    /// A value from the plan (a name, a phone number, a code) inserted into right-to-left
-    /// text is isolated (UAX #9, BD8): it keeps its own direction and does not reorder the
-    /// sentence around it. A value with right-to-left letters gets FIRST STRONG ISOLATE; any
-    /// other gets LEFT-TO-RIGHT ISOLATE — a phone number has no strong character at all, and
-    /// an FSI would resolve it right to left ("0134 555 010 39+"). Left-to-right documents
-    /// need no isolates.
+    /// A value from the plan (a name, a phone number, a code) made safe to put into a
+    /// sentence of this language: its explicit bidi controls removed, and isolated (UAX #9
+    /// BD8) so that it keeps its own direction and never reorders the text around it.
+    /// See `BidiIsolation.isolate` for which values get which isolate.
     public func isolate(_ value: String) -> String {
-        guard content.direction == .rightToLeft, !value.isEmpty else { return value }
-        let rtl = value.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFC).contains($0.value) }
-        return (rtl ? "\u{2068}" : "\u{2066}") + value + "\u{2069}"
+        BidiIsolation.isolate(value, rightToLeft: content.direction == .rightToLeft)
     }
 
     // MARK: Numbers

@@ -19,11 +19,21 @@ final class Hyphenator: @unchecked Sendable {
     private var cache: [Int: [(word: [Unicode.Scalar], points: [Int])]] = [:]
     private var cacheCount = 0
 
-    /// Minimum letters before the first and after the last hyphen (Italian
-    /// usage, `\lefthyphenmin`/`\righthyphenmin`); a dictionary may ask for more.
-    static let leftMin = 2, rightMin = 2
+    /// Minimum letters before the first and after the last hyphen
+    /// (`\lefthyphenmin`/`\righthyphenmin`): two before, three after, so that
+    /// a line never ends in one letter and the next never begins with two
+    /// ("ca-sa", "anestesi-a"); a dictionary may ask for more.
+    static let leftMin = 2, rightMin = 3
+    /// Words shorter than this many letters are never hyphenated.
+    static let minimumWord = 6
 
-    private init?(path: String) {
+    /// The script of the dictionary's words: only letters of this script are
+    /// given to it (Latin words in a Ukrainian text, Cyrillic ones in an Italian
+    /// text, Arabic anywhere are never hyphenated with the wrong patterns).
+    let script: ScriptCode
+
+    private init?(path: String, script: ScriptCode) {
+        self.script = script
         // libhyphen compiles the patterns into a state machine on every load; for
         // Debian's German file (78,000 patterns) that takes about 2 s. The compiled
         // machine is therefore kept in a cache file and read back in milliseconds.
@@ -51,11 +61,11 @@ final class Hyphenator: @unchecked Sendable {
         private var loaded = false
         private var hyphenator: Hyphenator?
 
-        func get(_ path: String) -> Hyphenator? {
+        func get(_ path: String, script: ScriptCode) -> Hyphenator? {
             lock.lock()
             defer { lock.unlock() }
             if !loaded {
-                hyphenator = Hyphenator(path: path)
+                hyphenator = Hyphenator(path: path, script: script)
                 loaded = true
             }
             return hyphenator
@@ -71,8 +81,11 @@ final class Hyphenator: @unchecked Sendable {
     /// listed (ar, …) have no dictionary here and are never hyphenated.
     private static let defaultFiles = [
         "it": "hyph_it_IT.dic", "de": "hyph_de_DE.dic", "en": "hyph_en_US.dic", "fr": "hyph_fr.dic",
-        "ro": "hyph_ro_RO.dic", "uk": "hyph_uk_UA.dic",
+        "ro": "hyph_ro_RO.dic", "uk": "hyph_uk_UA.dic", "ru": "hyph_ru_RU.dic",
     ]
+
+    /// The script of each language's dictionary (Latin unless listed).
+    private static let scripts: [String: ScriptCode] = ["uk": .cyrillic, "ru": .cyrillic]
 
     /// The hyphenator for a BCP 47 tag ("it", "de-CH", …), loading its
     /// dictionary on first use (Italian: under 1 ms; German, 1 MB of
@@ -101,7 +114,7 @@ final class Hyphenator: @unchecked Sendable {
                 let slot = slots[path] ?? Slot()
                 slots[path] = slot
                 registryLock.unlock()
-                if let hyphenator = slot.get(path) {
+                if let hyphenator = slot.get(path, script: scripts[primary] ?? .latin) {
                     result = hyphenator
                     break
                 }

@@ -113,7 +113,7 @@ extension LocalesCommand {
     /// `osteodoc locales migrate`: osteodoc 0.2's whole-file `source-hash:` → segment records.
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Turn the whole-file source-hash of older translations into segment records (.source/); safe to run again after every merge.")
+            abstract: "Turn the whole-file source-hash of older translations into segment records (.source/), replacing an older record; safe to run again after every merge.")
 
         @OptionGroup var resourceOptions: ResourceOptions
 
@@ -125,7 +125,9 @@ extension LocalesCommand {
                 var migrated = 0, left: [String] = []
                 for tag in content.localeTags where tag != content.sourceTag {
                     for (id, unit) in (content.locale(tag)?.prose ?? [:]).sorted(by: { $0.key < $1.key }) {
-                        guard unit.record == nil, let hash = unit.sourceHash, let source = italian.prose[id] else { continue }
+                        // A source-hash line present wins over an existing record: it was written (or merged
+                        // back) after the record was made.
+                        guard let hash = unit.sourceHash, let source = italian.prose[id] else { continue }
                         // The Italian the translation was made from: today's, or an older one from git history.
                         let text = ContentRepository.sourceHash(source.text) == hash ? source.text
                             : LocalesFiles.italianFromHistory(root: engine.resources, path: source.path, hash: hash)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OsteoDoc
+import Settings
 
 /// `osteodoc`: the command-line shell around the OsteoDoc facade.
 /// It reads files, prints messages and picks exit codes (`ExitStatus`); everything else is the library's.
@@ -65,8 +66,8 @@ struct ResourceOptions: ParsableArguments {
     @Option(name: .long, help: "Folder holding templates/ and locales/ (default: $OSTEODOC_RESOURCES, else <prefix>/share/osteodoc beside the installed program, else the source tree the program was built in).")
     var resources: String?
 
-    func engine() throws -> OsteoDoc {
-        do { return try OsteoDoc(resources: try ResourceLocator.locate(explicit: resources)) } catch let e as OsteoDocError {
+    func engine(settings: FacilitySettings = .unconfigured) throws -> OsteoDoc {
+        do { return try OsteoDoc(resources: try ResourceLocator.locate(explicit: resources), settings: settings) } catch let e as OsteoDocError {
             throw CLIFailure(e.description)
         }
     }

@@ -29,6 +29,7 @@ struct Render: ParsableCommand {
     var json = false
 
     @OptionGroup var resourceOptions: ResourceOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
@@ -36,7 +37,7 @@ struct Render: ParsableCommand {
             Self.fail(CLIFailure("--out: the file name must end in .html or .pdf"), json: json)
         }
         do {
-            let engine = try resourceOptions.engine()
+            let engine = try resourceOptions.engine(settings: try configOptions.settings())
             let data = try PlanFile.read(plan)
             let parsed = try OsteoDoc.plan(from: data)
             let language = try engine.resolveLanguage(lang, plan: parsed)
