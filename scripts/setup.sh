@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
-  poppler-utils qpdf zbar-tools python3-jsonschema python3-venv gettext
+  poppler-utils qpdf zbar-tools python3-jsonschema python3-venv gettext binutils
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

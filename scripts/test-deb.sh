@@ -58,8 +58,8 @@ grep -q "Einwilligung" "$work/consent-de.txt" || fail "the German consent has no
 cmp -s "$work/elsewhere/consent-de.pdf" "$work/static-consent.pdf" || fail "the installed program writes other bytes than the build"
 osteodoc --version > "$work/version"
 grep -q "^resources /usr/share/osteodoc$" "$work/version" || fail "resources not found in /usr/share/osteodoc"
-man -w osteodoc >/dev/null || fail "no man page"
-[ -s /usr/share/bash-completion/completions/osteodoc ] || fail "no bash completion"
+grep -q '^/usr/share/man/man1/osteodoc.1.gz$' "$work/files" || fail "no man page in the package"
+grep -q '^/usr/share/bash-completion/completions/osteodoc$' "$work/files" || fail "no bash completion in the package"
 [ -f /lib/systemd/system/osteodoc.service ] || fail "no systemd unit"
 if ls /etc/systemd/system/*.wants/osteodoc.service >/dev/null 2>&1; then fail "the unit is enabled"; fi
 echo "test-deb: installed; rendered from another folder; $(head -1 "$work/version"), $(tail -1 "$work/version"); unit present and disabled"

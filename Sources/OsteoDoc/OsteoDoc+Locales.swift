@@ -37,7 +37,8 @@ extension OsteoDoc {
                 let changes = unit.changes.map { change in
                     ComparisonChange(
                         label: "Italian segment \(change.hash)" + (change.line.map { ", line \($0)" } ?? "")
-                            + (change.before == nil ? " (new; no earlier text recorded)" : change.after == nil ? " (removed)" : ": before → after"),
+                            + (change.before == nil ? " (new; no earlier text recorded)" : change.after == nil ? " (removed)" : ": before → after")
+                            + " — when done: osteodoc locales confirm \(resolved) \(unit.id) \(change.hash.prefix(8))",
                         pieces: WordDiff.pieces(change.before ?? "", change.after ?? "").map {
                             switch $0 {
                             case .same(let t): .same(t)
