@@ -41,7 +41,7 @@ public enum TranslationRecord {
             switch pair {
             case .same: return nil
             case .changed(let old, let new):
-                return SegmentChange(hash: new?.hash ?? old!.hash, line: new?.line, before: old?.text, after: new?.text)
+                return SegmentChange(hash: new?.hash ?? old?.hash ?? "", line: new?.line, before: old?.text, after: new?.text)
             }
         }
     }
@@ -54,7 +54,7 @@ public enum TranslationRecord {
             switch pair {
             case .same(let new): kept.append(new.text)
             case .changed(let old, let new):
-                let id = new?.hash ?? old!.hash
+                let id = new?.hash ?? old?.hash
                 if hash == nil || id == hash {
                     if let new { kept.append(new.text) }
                 } else if let old {
@@ -82,6 +82,7 @@ public enum TranslationRecord {
 
     private enum Pair {
         case same(ProseSegment)
+        /// At least one of the two is there (`alignment` never pairs two absent segments).
         case changed(old: ProseSegment?, new: ProseSegment?)
     }
 

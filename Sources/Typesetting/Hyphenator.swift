@@ -181,17 +181,21 @@ final class Hyphenator: @unchecked Sendable {
                 bytes.append(CChar(bitPattern: UInt8(scalar.value)))
             }
         }
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        // libhyphen takes a length but also runs strstr() over the word (its NOHYPHEN
+        // check), so the buffer must end in NUL; the length passed excludes it.
+        let length = bytes.count
+        bytes.append(0)
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(bytes.count), &hyphens, nil,
+        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(length), &hyphens, nil,
                                            &rep, &pos, &cut,
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin),
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin))
         defer {
             if let rep {
-                for index in 0..<bytes.count { free(rep[index]) }
+                for index in 0..<length { free(rep[index]) }
                 free(rep)
             }
             free(pos)

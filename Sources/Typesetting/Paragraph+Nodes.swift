@@ -299,9 +299,10 @@ extension Paragraph {
                 width += fonts.hyphenAdvance[fontOf[end - 1]] * size
             }
             guard width > limit else { continue }
-            if boundaries == nil { boundaries = graphemeBoundaries(word) }
+            let graphemes = boundaries ?? graphemeBoundaries(word)
+            boundaries = graphemes
             // Never right after an elision apostrophe ("dell'|anca" is not a break).
-            for position in boundaries! where position > start && position < end
+            for position in graphemes where position > start && position < end
                 && text[position - 1] != 0x27 && text[position - 1] != 0x2019 {
                 cuts.append(CutPoint(position: position, cut: .emergency))
             }

@@ -76,7 +76,7 @@ extension LocalesCommand {
             var at = entry.line - 1
             while at > 0, lines[at - 1].hasPrefix("#") { at -= 1 }
             lines.insert(ContentRepository.sameAsItalianComment, at: at)
-            try AtomicFile.write(Array(lines.joined(separator: "\n").utf8), to: url)
+            try AtomicFile.write(Array(lines.joined(separator: "\n").utf8), to: url, naming: FileNaming(verbose: true))
             print("confirmed \(path) \(segment): same as the Italian on purpose")
         }
     }
@@ -100,7 +100,7 @@ extension LocalesCommand {
                     if check {
                         if (try? String(contentsOf: url, encoding: .utf8)) != text { outdated.append(path) }
                     } else {
-                        try AtomicFile.write(Array(text.utf8), to: url)
+                        try AtomicFile.write(Array(text.utf8), to: url, naming: FileNaming(verbose: true))
                         print("wrote \(path)")
                     }
                 }
@@ -153,13 +153,13 @@ enum LocalesFiles {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch { throw CLIFailure("cannot create \(url.deletingLastPathComponent().path)") }
-        try AtomicFile.write(Array(record.utf8), to: url)
+        try AtomicFile.write(Array(record.utf8), to: url, naming: FileNaming(verbose: true))
     }
 
     static func dropLegacyHash(root: URL, path: String) throws {
         let url = root.appendingPathComponent(path)
         guard let text = try? String(contentsOf: url, encoding: .utf8), let updated = TranslationRecord.removingLegacyHash(text) else { return }
-        try AtomicFile.write(Array(updated.utf8), to: url)
+        try AtomicFile.write(Array(updated.utf8), to: url, naming: FileNaming(verbose: true))
     }
 
     /// The Italian unit as it was in the newest commit whose text has the 0.2 whole-file `hash`

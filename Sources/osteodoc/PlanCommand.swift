@@ -16,9 +16,12 @@ struct PlanCommand: ParsableCommand {
         @Flag(name: .long, help: "Print the result as JSON on standard output: {\"errors\": [{\"path\": …, \"rule\": …}]} (empty when valid).")
         var json = false
 
+        @Flag(name: .long, help: "Name the file by its path in error messages.")
+        var verbose = false
+
         func run() throws {
             do {
-                let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                let plan = try OsteoDoc.plan(from: try PlanFile.read(file, option: "plan file", naming: FileNaming(verbose: verbose)))
                 if json { print(ErrorReport.json([])); return }
                 print("valid")
                 print(PlanSummary.line(plan))

@@ -28,6 +28,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print errors as JSON on standard output: {\"errors\": [{\"path\": …, \"rule\": …}]}.")
     var json = false
 
+    @Flag(name: .long, help: "Name files by their path in error messages (by default only the option is named: a file name may be a patient's).")
+    var verbose = false
+
     @OptionGroup var resourceOptions: ResourceOptions
     @OptionGroup var configOptions: ConfigOptions
 
@@ -37,9 +40,11 @@ struct Render: ParsableCommand {
             Self.fail(CLIFailure("--out: the file name must end in .html or .pdf"), json: json)
         }
         do {
+            let naming = FileNaming(verbose: verbose)
+            try AtomicFile.refuseOverwriting([("--plan", plan)], with: outURL, naming: naming)
             let engine = try resourceOptions.engine(settings: try configOptions.settings())
-            let data = try PlanFile.read(plan)
-            let parsed = try OsteoDoc.plan(from: data)
+            let data = try PlanFile.read(plan, naming: naming)
+            let parsed = try OsteoDoc.plan(from: data, timeZone: engine.facilityTimeZone)
             let language = try engine.resolveLanguage(lang, plan: parsed)
             let bytes: [UInt8]
             if let with {
@@ -49,7 +54,7 @@ struct Render: ParsableCommand {
             } else {
                 bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale)
             }
-            try AtomicFile.write(bytes, to: outURL)
+            try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
         } catch let e as OsteoDocError {
             Self.fail(e, json: json)
         } catch let e as CLIFailure {
