@@ -56,7 +56,7 @@ let package = Package(
             "HTMLExport", "Layout", "PDFExport", "Settings",
         ]),
         .executableTarget(name: "osteodoc", dependencies: [
-            "OsteoDoc", "PlanImport", "Templating", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "OsteoDoc", "PlanImport", "Templating", "Content", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "FuzzHarness", dependencies: [
             "OsteoDoc", "PlanImport", "Templating", "Content", "Markdown", "DocumentModel", "Typesetting",

@@ -11,6 +11,7 @@ PACKAGES=(
   poppler-utils qpdf zbar-tools python3-jsonschema
   icc-profiles-free chromium chromium-driver
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
+  python3-venv gettext binutils
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -26,6 +27,13 @@ fi
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
 # The PDF/A and PDF/UA checks (pikepdf) and the HTML accessibility check (axe-core through Selenium).
 python3 -c "import pikepdf, selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q pikepdf selenium axe-selenium-python
+# The plan-schema test runs the stock validators: Debian's python3-jsonschema (above), and PyPI's
+# jsonschema and check-jsonschema — from the python3 on PATH if it has them, else from a venv in .build/pytools.
+pypi_jsonschema() { python3 -c 'import jsonschema, sys; sys.exit(jsonschema.__file__.startswith("/usr/lib/python3/"))' 2>/dev/null; }
+if ! { pypi_jsonschema && command -v check-jsonschema >/dev/null; } && [ ! -x .build/pytools/bin/check-jsonschema ]; then
+  python3 -m venv .build/pytools
+  .build/pytools/bin/pip install -q jsonschema check-jsonschema
+fi
 
 swift build -c release --product osteodoc
 bash scripts/render-examples.sh

@@ -13,13 +13,17 @@ public struct ProseUnit: Sendable, Equatable {
     public var sourceHash: String?
     /// Line number (1-based) in the file where `text` starts (after the front matter).
     public var firstLine: Int
+    /// For a translation: the Italian segments it was translated from, as recorded in
+    /// `locales/<tag>/.source/<id>.md` (see `TranslationRecord`); nil when there is no record.
+    public var record: String?
 
-    public init(id: String, path: String, text: String, sourceHash: String? = nil, firstLine: Int = 1) {
+    public init(id: String, path: String, text: String, sourceHash: String? = nil, firstLine: Int = 1, record: String? = nil) {
         self.id = id
         self.path = path
         self.text = text
         self.sourceHash = sourceHash
         self.firstLine = firstLine
+        self.record = record
     }
 
     /// Splits a file into its optional front matter (`---` … `---` with `key: value` lines) and body.
@@ -46,6 +50,8 @@ public struct LocaleContent: Sendable {
     public var direction: LocaleDirection
     /// strings.po and codes.po merged, strings.po's entries first (then any other *.po, by name).
     public var strings: POCatalog
+    /// Each catalog file's own header, by path ("locales/de/strings.po"), in reading order.
+    public var catalogHeaders: [(path: String, header: [String: String])] = []
     /// Prose units by id.
     public var prose: [String: ProseUnit]
     /// The approval record of the Italian source (`locales/it/approval.json`), the same for every
@@ -163,7 +169,7 @@ public struct ContentRepository: Sendable {
     private static func readLocale(tag: String, url: URL, relative: String) throws -> LocaleContent {
         var poFiles: [String] = []
         var prose: [String: ProseUnit] = [:]
-        try collect(url, relative: "", into: &poFiles, prose: &prose, localeRelative: relative)
+        try collect(url, relative: "", into: &poFiles, prose: &prose, localeRelative: relative, localeRoot: url.path)
 
         // strings.po first, then codes.po, then any other catalog by name.
         let rank = ["strings.po": 0, "codes.po": 1]
@@ -172,9 +178,11 @@ public struct ContentRepository: Sendable {
         var merged = POCatalog()
         var entries: [POEntry] = []
         var seen: [String: (path: String, line: Int)] = [:]
+        var headers: [(path: String, header: [String: String])] = []
         for name in poFiles {
             let path = "\(relative)/\(name)"
             let catalog = try POCatalog.parse(try readText(url.appendingPathComponent(name), path: path), file: path)
+            headers.append((path, catalog.header))
             merged.header.merge(catalog.header) { first, _ in first }
             for var entry in catalog.entries {
                 entry.file = path
@@ -191,23 +199,31 @@ public struct ContentRepository: Sendable {
             }
         }
         merged.entries = entries
-        return LocaleContent(tag: tag, direction: LanguageTag.direction(tag), strings: merged, prose: prose)
+        var content = LocaleContent(tag: tag, direction: LanguageTag.direction(tag), strings: merged, prose: prose)
+        content.catalogHeaders = headers
+        return content
     }
 
     /// Walks a locale folder: PO files at its top level, Markdown files at any depth.
     private static func collect(_ url: URL, relative: String, into poFiles: inout [String],
-                                prose: inout [String: ProseUnit], localeRelative: String) throws {
+                                prose: inout [String: ProseUnit], localeRelative: String, localeRoot: String) throws {
         for (name, isFolder) in try listing(url, relative: relative.isEmpty ? localeRelative : "\(localeRelative)/\(relative)") {
             let inner = relative.isEmpty ? name : "\(relative)/\(name)"
             if isFolder {
                 try collect(url.appendingPathComponent(name), relative: inner, into: &poFiles,
-                            prose: &prose, localeRelative: localeRelative)
+                            prose: &prose, localeRelative: localeRelative, localeRoot: localeRoot)
             } else if name.hasSuffix(".md") {
                 let path = "\(localeRelative)/\(inner)"
                 var text = try readText(url.appendingPathComponent(name), path: path)
                 if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
                 let id = String(inner.dropLast(3))
-                prose[id] = ProseUnit.parse(id: id, path: path, file: text)
+                var unit = ProseUnit.parse(id: id, path: path, file: text)
+                let record = URL(fileURLWithPath: localeRoot).appendingPathComponent(TranslationRecord.folder)
+                    .appendingPathComponent(inner)
+                if FileManager.default.fileExists(atPath: record.path) {
+                    unit.record = try readText(record, path: "\(localeRelative)/\(TranslationRecord.folder)/\(inner)")
+                }
+                prose[id] = unit
             } else if name.hasSuffix(".po"), relative.isEmpty {
                 poFiles.append(name)
             }

@@ -5,8 +5,10 @@ public enum UnitState: String, Sendable, Equatable, CaseIterable {
     /// Present and translated from the current Italian text.
     case complete
     /// Present but translated from an older Italian text (or marked fuzzy): needs review.
+    /// For prose, `UnitStatus.changes` lists the Italian segments that changed.
     case stale
-    /// Absent or empty.
+    /// Absent, empty, or a catalog string copied from the Italian without a translator's
+    /// confirmation (`ContentRepository.sameAsItalianComment`).
     case missing
 }
 
@@ -21,8 +23,11 @@ public struct UnitStatus: Sendable, Equatable {
     public var sourceWords: Int
     /// Words of the translation (0 when missing).
     public var words: Int
-    /// For prose: the hash of the current Italian unit, to record in the translation's front matter.
+    /// For prose: the hash of the current Italian unit (the whole-file hash of osteodoc 0.2's
+    /// `source-hash:` front matter, kept for `locales migrate`).
     public var sourceHash: String? = nil
+    /// For stale prose: the Italian segments that changed since the translation was made.
+    public var changes: [SegmentChange] = []
 }
 
 /// The state of a whole locale.
@@ -46,8 +51,13 @@ public struct LocaleStatus: Sendable {
 }
 
 extension ContentRepository {
-    /// The source hash of an Italian unit: FNV-1a 64 over its UTF-8 text, 16 hex digits.
-    /// (Identifies a version of a text; no cryptographic strength is needed, so no crypto dependency.)
+    /// A translator comment that confirms a catalog string left identical to the Italian on purpose
+    /// ("H:mm", "ml"): without it, msgstr == msgid in a translation counts as untranslated.
+    public static let sameAsItalianComment = "# same as the Italian"
+
+    /// The whole-file source hash of osteodoc 0.2 (FNV-1a 64 over the unit's UTF-8 text, 16 hex
+    /// digits), still read from `source-hash:` front matter until `osteodoc locales migrate`
+    /// replaces it with a segment record (`TranslationRecord`).
     public static func sourceHash(_ text: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
@@ -65,16 +75,29 @@ extension ContentRepository {
                 units.append(UnitStatus(kind: .prose, id: id, state: .missing, sourceWords: words, words: 0,
                                         sourceHash: Self.sourceHash(unit.text))); continue
             }
-            let current = tag == sourceTag || translated.sourceHash == Self.sourceHash(unit.text)
-            units.append(UnitStatus(kind: .prose, id: id, state: current ? .complete : .stale,
+            let changes: [SegmentChange]
+            if tag == sourceTag {
+                changes = []
+            } else if let hash = translated.sourceHash {
+                // 0.2 front matter (written after the record, or brought back by a merge, so it wins):
+                // whole-file comparison until `locales migrate` turns it into a record.
+                changes = hash == Self.sourceHash(unit.text) ? []
+                    : TranslationRecord.changes(record: translated.record.map(ProseSegment.segments), current: ProseSegment.segments(unit.text))
+            } else if let record = translated.record {
+                changes = TranslationRecord.changes(record: ProseSegment.segments(record), current: ProseSegment.segments(unit.text))
+            } else {
+                changes = TranslationRecord.changes(record: nil, current: ProseSegment.segments(unit.text))
+            }
+            units.append(UnitStatus(kind: .prose, id: id, state: changes.isEmpty ? .complete : .stale,
                                     sourceWords: words, words: Self.wordCount(translated.text),
-                                    sourceHash: Self.sourceHash(unit.text)))
+                                    sourceHash: Self.sourceHash(unit.text), changes: changes))
         }
         for entry in source.strings.entries {
             guard let key = entry.context else { continue }
             let words = Self.wordCount(entry.id)
             guard let t = target.strings.entry(context: key), !t.strings.isEmpty,
-                  t.strings.allSatisfy({ !$0.isEmpty }) || tag == sourceTag else {
+                  t.strings.allSatisfy({ !$0.isEmpty }) || tag == sourceTag,
+                  tag == sourceTag || !Self.isCopyOfItalian(t) else {
                 units.append(UnitStatus(kind: .string, id: key, state: .missing, sourceWords: words, words: 0)); continue
             }
             let stale = t.id != entry.id || t.idPlural != entry.idPlural || t.flags.contains("fuzzy")
@@ -82,6 +105,13 @@ extension ContentRepository {
                                     words: Self.wordCount(t.strings.first ?? "")))
         }
         return LocaleStatus(tag: tag, units: units)
+    }
+
+    /// msgstr equal to msgid (every plural form equal to msgid or msgid_plural) with no
+    /// `sameAsItalianComment`: a catalog copied from the Italian, not translated.
+    static func isCopyOfItalian(_ entry: POEntry) -> Bool {
+        let copied = entry.strings.allSatisfy { $0 == entry.id || $0 == entry.idPlural }
+        return copied && !entry.comments.contains { $0.trimmingCharacters(in: .whitespaces) == sameAsItalianComment }
     }
 
     static func wordCount(_ text: String) -> Int {

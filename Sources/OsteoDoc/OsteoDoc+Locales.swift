@@ -2,6 +2,7 @@ import Content
 import DocumentModel
 import HTMLExport
 import Markdown
+import Templating
 
 extension OsteoDoc {
     /// Translation status of every locale but the source.
@@ -9,9 +10,16 @@ extension OsteoDoc {
         content.localeTags.filter { $0 != content.sourceTag }.compactMap { status(of: $0) }
     }
 
-    /// Problems in every translation (tags, placeholders, structure, Markdown), with file and line.
+    /// Problems in every translation (tags, placeholders, structure, Markdown, Plural-Forms against
+    /// CLDR), with file and line. The source catalog's Plural-Forms is checked too.
     public func translationProblems(_ tags: [String]? = nil) -> [TranslationProblem] {
-        (tags ?? content.localeTags.filter { $0 != content.sourceTag }).flatMap { TranslationCheck.check(content, tag: $0) }
+        (tags ?? content.localeTags.filter { $0 != content.sourceTag }).flatMap { tag in
+            let rules = PluralRules(language: tag)
+            return TranslationCheck.check(content, tag: tag)
+                + TranslationCheck.pluralFormsProblems(content, tag: tag, forms: rules.catalogOrder.count, expected: rules.catalogIndex)
+        } + (tags == nil ? TranslationCheck.pluralFormsProblems(
+            content, tag: content.sourceTag, forms: PluralRules(language: content.sourceTag).catalogOrder.count,
+            expected: PluralRules(language: content.sourceTag).catalogIndex) : [])
     }
 
     /// The translator's review page for one locale: Italian and translation side by side, unit by unit.
@@ -26,7 +34,20 @@ extension OsteoDoc {
             case .prose:
                 let left = (try? MarkdownReader.read(source.prose[unit.id]?.text ?? "")) ?? []
                 let right = (try? MarkdownReader.read(target.prose[unit.id]?.text ?? "")) ?? []
-                rows.append(ComparisonRow(id: unit.id, state: unit.state.rawValue, source: left, translation: right))
+                let changes = unit.changes.map { change in
+                    ComparisonChange(
+                        label: "Italian segment \(change.hash)" + (change.line.map { ", line \($0)" } ?? "")
+                            + (change.before == nil ? " (new; no earlier text recorded)" : change.after == nil ? " (removed)" : ": before → after")
+                            + " — when done: osteodoc locales confirm \(resolved) \(unit.id) \(change.hash.prefix(8))",
+                        pieces: WordDiff.pieces(change.before ?? "", change.after ?? "").map {
+                            switch $0 {
+                            case .same(let t): .same(t)
+                            case .removed(let t): .removed(t)
+                            case .added(let t): .added(t)
+                            }
+                        })
+                }
+                rows.append(ComparisonRow(id: unit.id, state: unit.state.rawValue, source: left, translation: right, changes: changes))
             case .string:
                 let left = source.strings.entry(context: unit.id).map { Self.catalogBlocks($0) } ?? []
                 let right = target.strings.entry(context: unit.id).map { Self.catalogBlocks($0) } ?? []

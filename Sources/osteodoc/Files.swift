@@ -14,6 +14,7 @@ enum PlanFile {
     /// Reads a plan file, refusing anything over the contract's 1 MiB (reading at most one
     /// byte more than that, whatever the file is: a regular file, a pipe, a device).
     static func read(_ path: String, option: String = "--plan", naming: FileNaming) throws -> Data {
+        if path == "-" { return try readStandardInput(option: option) }
         let name = naming.name(option, path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIFailure("\(name): cannot read the file") }
         defer { try? handle.close() }
@@ -27,6 +28,22 @@ enum PlanFile {
         }
         if data.count > OsteoDoc.maximumPlanSize {
             throw CLIFailure("\(name): the file is larger than 1 MiB (\(OsteoDoc.maximumPlanSize) bytes)")
+        }
+        return data
+    }
+}
+
+extension PlanFile {
+    /// `--plan -`: the plan from standard input, refused past the same 1 MiB (reads at most one byte more).
+    static func readStandardInput(option: String) throws -> Data {
+        var data = Data()
+        while data.count <= OsteoDoc.maximumPlanSize {
+            let chunk = FileHandle.standardInput.readData(ofLength: OsteoDoc.maximumPlanSize + 1 - data.count)
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        if data.count > OsteoDoc.maximumPlanSize {
+            throw CLIFailure("\(option): standard input is larger than 1 MiB (\(OsteoDoc.maximumPlanSize) bytes)")
         }
         return data
     }
@@ -124,23 +141,5 @@ enum AtomicFile {
             return nil
         }
         return pid
-    }
-}
-
-enum ResourceLocator {
-    /// The folder with templates/ and locales/: explicit option, $OSTEODOC_RESOURCES,
-    /// then the folders above the executable (a build inside the repository), then the current folder.
-    static func locate(explicit: String?) throws -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["OSTEODOC_RESOURCES"] { return URL(fileURLWithPath: env) }
-        var candidates: [URL] = []
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 { candidates.append(dir); dir = dir.deletingLastPathComponent() }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("templates").path)
-            && FileManager.default.fileExists(atPath: c.appendingPathComponent("locales").path) {
-            return c
-        }
-        throw CLIFailure("cannot find templates/ and locales/; pass --resources or set OSTEODOC_RESOURCES")
     }
 }

@@ -1,15 +1,16 @@
 import ArgumentParser
+import Content
 import Foundation
 import OsteoDoc
 
 struct LocalesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "locales", abstract: "Tools for translators: status, check, preview.",
-        subcommands: [Status.self, Check.self, Preview.self])
+        commandName: "locales", abstract: "Tools for translators: status, check, preview, confirm, pot, migrate.",
+        subcommands: [Status.self, Check.self, Preview.self, Confirm.self, Pot.self, Migrate.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every unit of every translation: complete, stale (Italian changed since) or missing, with word counts.")
+            abstract: "Every unit of every translation: complete, stale (Italian changed since) or missing, with word counts; for each changed Italian segment, a word diff of before and after.")
 
         @Flag(name: .long, help: "Exit with status 1 when any unit is missing or stale.")
         var strict = false
@@ -29,8 +30,12 @@ struct LocalesCommand: ParsableCommand {
                       + "\(locale.count(.missing)) missing — \(String(format: "%.1f", locale.percentComplete))% of "
                       + "\(locale.units.reduce(0) { $0 + $1.sourceWords }) source words; \(words) words translated")
                 for unit in locale.units where all || unit.state != .complete {
-                    let hash = unit.state != .complete ? unit.sourceHash.map { " — source-hash: \($0)" } ?? "" : ""
-                    print("  \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(unit.kind.rawValue) \(unit.id) (\(unit.sourceWords) words)\(hash)")
+                    let review = unit.changes.isEmpty ? ""
+                        : "; \(unit.changes.count) segment(s), \(unit.changes.reduce(0) { $0 + $1.words }) words to review"
+                    print("  \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(unit.kind.rawValue) \(unit.id) (\(unit.sourceWords) words\(review))")
+                    for change in unit.changes {
+                        print(LocalesCommand.describe(change, unit: unit.id))
+                    }
                 }
                 needsWork += locale.count(.stale) + locale.count(.missing)
             }
@@ -50,6 +55,10 @@ struct LocalesCommand: ParsableCommand {
         func run() throws {
             let engine: OsteoDoc
             do { engine = try resourceOptions.engine() } catch { Self.fail(String(describing: error)) }
+            let unknown = tags.filter { engine.content.locale($0) == nil }
+            if !unknown.isEmpty {
+                Self.fail("unknown locale \(unknown.joined(separator: ", ")); the locales are: \(engine.content.localeTags.joined(separator: ", "))")
+            }
             let problems = engine.translationProblems(tags.isEmpty ? nil : tags)
             for p in problems { print(p.description) }
             if !problems.isEmpty { Self.fail("\(problems.count) problem(s)") }
@@ -76,5 +85,12 @@ struct LocalesCommand: ParsableCommand {
                 try AtomicFile.write(Array(html.utf8), to: URL(fileURLWithPath: out), naming: FileNaming(verbose: false))
             } catch let e as OsteoDocError { Self.fail(e.description) } catch let e as CLIFailure { Self.fail(e.description) }
         }
+    }
+
+    /// A changed segment as `locales status` prints it: id, Italian line, word diff.
+    static func describe(_ change: SegmentChange, unit: String) -> String {
+        let place = change.line.map { "locales/it/\(unit).md:\($0)" } ?? "removed from locales/it/\(unit).md"
+        let kind = change.before == nil ? "new (no earlier Italian recorded)" : change.after == nil ? "removed" : "changed"
+        return "    segment \(change.hash) \(kind), \(place)\n      " + change.wordDiff
     }
 }

@@ -10,8 +10,11 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a plan export: prints \"valid\" and a summary, or every violation (exit 1).")
 
-        @Argument(help: "The plan export (JSON).")
+        @Argument(help: "The plan export (JSON); - reads standard input.")
         var file: String
+
+        @Flag(name: .long, help: "Print the result as JSON on standard output: {\"errors\": [{\"path\": …, \"rule\": …}]} (empty when valid).")
+        var json = false
 
         @Flag(name: .long, help: "Name the file by its path in error messages.")
         var verbose = false
@@ -26,12 +29,13 @@ struct PlanCommand: ParsableCommand {
                     Self.fail("plan is not valid:\n" + uncovered.map { "\($0): has characters that no installed font can print" }
                         .joined(separator: "\n"))
                 }
+                if json { print(ErrorReport.json([])); return }
                 print("valid")
                 print(PlanSummary.line(plan))
             } catch let e as OsteoDocError {
-                Self.fail("plan is not valid:\n" + e.description)
+                Self.fail(e, json: json, prefix: "plan is not valid:\n")
             } catch let e as CLIFailure {
-                Self.fail(e.description)
+                Self.fail(e, json: json)
             }
         }
     }

@@ -10,7 +10,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The document: consent or discharge.")
     var kind: DocumentKindArgument
 
-    @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1).")
+    @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1); - reads standard input.")
     var plan: String
 
     @Option(name: .long, help: "Document language as a BCP 47 tag (default: the patient's language).")
@@ -31,6 +31,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Large print (body text 16 pt) for patients with low vision; PDF only.")
     var largePrint = false
 
+    @Flag(name: .long, help: "Print errors as JSON on standard output: {\"errors\": [{\"path\": …, \"rule\": …}]}.")
+    var json = false
+
     @Flag(name: .long, help: "Name files by their path in error messages (by default only the option is named: a file name may be a patient's).")
     var verbose = false
 
@@ -40,7 +43,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
         guard let format = OutputFormat(fileExtension: outURL.pathExtension) else {
-            Self.fail("--out: the file name must end in .html or .pdf")
+            Self.fail(CLIFailure("--out: the file name must end in .html or .pdf"), json: json)
         }
         do {
             let naming = FileNaming(verbose: verbose)
@@ -62,11 +65,11 @@ struct Render: ParsableCommand {
             }
             try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
         } catch let e as OsteoDocError {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         } catch let e as CLIFailure {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         } catch let e as TemplatingError {
-            Self.fail(e.description)
+            Self.fail(e, json: json)
         }
     }
 }

@@ -41,7 +41,7 @@ func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath
 /// Runs the built `osteodoc` executable.
 struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
 
-func runCLI(_ args: [String]) throws -> CLIResult {
+func runCLI(_ args: [String], input: Data? = nil) throws -> CLIResult {
     let bin = productsDirectory().appendingPathComponent("osteodoc")
     let p = Process()
     p.executableURL = bin
@@ -50,7 +50,15 @@ func runCLI(_ args: [String]) throws -> CLIResult {
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    let stdin = Pipe()
+    signal(SIGPIPE, SIG_IGN)  // the program may close its input early; that must not end the test run
+    p.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try p.run()
+    if let input {
+        // Written from another thread: the program may stop reading (and exit) before taking it all.
+        let writer = stdin.fileHandleForWriting
+        DispatchQueue.global().async { try? writer.write(contentsOf: input); try? writer.close() }
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()

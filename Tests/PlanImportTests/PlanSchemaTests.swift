@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 @testable import PlanImport
 
-/// `schema/plan-export-v1.schema.json`, checked with Python's `jsonschema`, and
-/// cross-checked against `PlanDecoder` on the same documents.
+/// `schema/plan-export-v1.schema.json`, checked with the stock validators (Debian's and PyPI's Python
+/// `jsonschema`, `check-jsonschema`; see `SchemaValidator`), and cross-checked against `PlanDecoder`
+/// on the same documents.
 final class PlanSchemaTests: XCTestCase {
     /// Variants of the example; `valid` is what both the schema and the decoder must say.
     private static let variants: [(name: String, data: Data, valid: Bool)] = [
@@ -31,6 +32,11 @@ final class PlanSchemaTests: XCTestCase {
         ("name without letters", example(("\"Maria\"", "\"'-\"")), false),
         ("blank generator name", example(("\"planning-core\"", "\"  \"")), false),
         ("text with a tab", example(("\"posterolaterale\"", "\"postero\\tlaterale\"")), false),
+        ("text with a final newline", example(("\"posterolaterale\"", "\"posterolaterale\\n\"")), false),
+        ("text of a byte-order mark only", example(("\"planning-core\"", "\"\\ufeff\"")), false),
+        ("name with a final newline", example(("\"Maria\"", "\"Maria\\n\"")), false),
+        ("name with a symbol", example(("\"Maria\"", "\"Maria+\"")), false),
+        ("mrn with a final newline", example(("\"0004471123\"", "\"0004471123\\n\"")), false),
         ("fiscal code day 35", example(("\"RSSMRA51C52D969I\"", "\"RSSMRA51C35D969I\"")), false),
         ("fiscal code month Z", example(("\"RSSMRA51C52D969I\"", "\"RSSMRA51Z52D969I\"")), false),
         ("language it_IT", example(("\"language\": \"it\"", "\"language\": \"it_IT\"")), false),
@@ -60,12 +66,14 @@ final class PlanSchemaTests: XCTestCase {
         ("offset -13:00", example(("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-20T10:15:00-13:00\"")), false),
     ]
 
-    func testExampleAndVariantsAgainstTheSchema() throws {
-        let report = try SchemaValidator.validate(Self.variants.map(\.data))
-        XCTAssertEqual(report.example, [], "examples/plan.json must validate against the schema")
-        XCTAssertEqual(report.instances.count, Self.variants.count)
-        for (variant, errors) in zip(Self.variants, report.instances) {
-            XCTAssertEqual(errors.isEmpty, variant.valid, "schema on «\(variant.name)»: \(errors)")
+    func testExampleAndVariantsWithEveryStockValidator() throws {
+        for (name, validate) in try SchemaValidator.all() {
+            let report = try validate(Self.variants.map(\.data))
+            XCTAssertEqual(report.example, [], "\(name): examples/plan.json must validate against the schema")
+            XCTAssertEqual(report.instances.count, Self.variants.count)
+            for (variant, errors) in zip(Self.variants, report.instances) {
+                XCTAssertEqual(errors.isEmpty, variant.valid, "\(name) on «\(variant.name)»: \(errors)")
+            }
         }
     }
 
