@@ -15,12 +15,13 @@ public enum ViewModelBuilder {
 
     public static func build(plan: Plan, kind: DocumentKind, formatter f: LocaleFormatter,
                              documentId: String, contentVersion: String) throws -> ViewModel {
-        if kind == .discharge && plan.outcome == nil { throw TemplatingError.noOutcome }
+        let descriptor = kind.descriptor
+        if descriptor.needsOutcome && plan.outcome == nil { throw TemplatingError.noOutcome }
         let flags = self.flags(plan)
         let procedureDay = CalendarMath.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
         let p = plan.procedure
         let typeKey = "procedure-type.\(p.type.rawValue)"
-        let title = try f.string(kind == .consent ? "consent.title" : "discharge.title")
+        let title = try f.string(descriptor.titleKey)
 
         let patient = PatientView(
             fullName: try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
@@ -61,7 +62,7 @@ public enum ViewModelBuilder {
                          date: try f.longDate(CalendarMath.adding(days: fu.afterDays, to: procedureDay)))
         }
         let outcome = try plan.outcome.map { try self.outcome($0, plan: plan, f) }
-        let timeline = kind == .discharge ? try self.timeline(plan, flags: flags, f) : []
+        let timeline = descriptor.hasTimeline ? try self.timeline(plan, flags: flags, f) : []
 
         return ViewModel(
             t: f.nestedStrings,

@@ -13,9 +13,14 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "The plan export (JSON).")
         var file: String
 
+        @OptionGroup var resourceOptions: ResourceOptions
+
         func run() throws {
             do {
                 let plan = try OsteoDoc.plan(from: try PlanFile.read(file))
+                // Every printed field must have glyphs in the installed fonts (named by path, never quoted).
+                let unprintable = try resourceOptions.engine().unprintableFields(plan)
+                if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
                 print("valid")
                 print(PlanSummary.line(plan))
             } catch let e as OsteoDocError {
