@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // System C libraries, each wrapped by exactly one Swift file.
@@ -36,8 +37,10 @@ let package = Package(
         .target(name: "BodyDiagram"),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Content"),
+        // The facility's configuration file (osteodoc.toml): out-of-hours phone, ward hours, time zone.
+        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Templating", dependencies: [
-            "PlanImport", "Content",
+            "PlanImport", "Content", "Settings",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Markdown", dependencies: ["DocumentModel", "BodyDiagram", "CCmark"]),
@@ -48,10 +51,10 @@ let package = Package(
         .target(name: "PDFExport", dependencies: ["Layout", "Typesetting", "PDFWriter"]),
         .target(name: "OsteoDoc", dependencies: [
             "PlanImport", "Content", "Templating", "DocumentModel", "Markdown",
-            "HTMLExport", "Layout", "PDFExport",
+            "HTMLExport", "Layout", "PDFExport", "Settings",
         ]),
         .executableTarget(name: "osteodoc", dependencies: [
-            "OsteoDoc", "PlanImport", "Templating", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "OsteoDoc", "PlanImport", "Templating", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
 
@@ -59,6 +62,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "TestSupport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
@@ -67,6 +71,6 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
-        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
     ]
 )

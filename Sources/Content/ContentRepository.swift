@@ -48,12 +48,21 @@ public struct LocaleContent: Sendable {
     public var strings: POCatalog
     /// Prose units by id.
     public var prose: [String: ProseUnit]
+    /// The approval record of the Italian source (`locales/it/approval.json`), the same for every
+    /// locale: a translation is only as approved as the text it was made from.
+    public var approval: ContentApproval
+    /// For a translation: the day it was last revised (`PO-Revision-Date` of its strings.po,
+    /// `YYYY-MM-DD`); nil for the source and when absent.
+    public var translationDate: String?
 
-    public init(tag: String, direction: LocaleDirection, strings: POCatalog, prose: [String: ProseUnit]) {
+    public init(tag: String, direction: LocaleDirection, strings: POCatalog, prose: [String: ProseUnit],
+                approval: ContentApproval = .none, translationDate: String? = nil) {
         self.tag = tag
         self.direction = direction
         self.strings = strings
         self.prose = prose
+        self.approval = approval
+        self.translationDate = translationDate
     }
 
     /// The text for a msgctxt key: msgstr (msgstr[0] for a plural entry), or msgid when msgstr is
@@ -118,8 +127,13 @@ public struct ContentRepository: Sendable {
             tagsByLowercase[name.lowercased()] = name
         }
         guard tagsByLowercase[sourceTag] != nil else { throw ContentError.missingSourceLocale(tag: sourceTag) }
+        // The Italian approval record stands for every locale; a missing file is a draft.
+        let approvalURL = localesURL.appendingPathComponent(sourceTag).appendingPathComponent(ContentApproval.fileName)
+        let approvalPath = "locales/\(sourceTag)/\(ContentApproval.fileName)"
+        let approval = files.fileExists(atPath: approvalURL.path)
+            ? try ContentApproval.parse(try Self.readData(approvalURL, path: approvalPath), path: approvalPath) : .none
         self.tagsByLowercase = tagsByLowercase
-        store = LocaleStore(root: localesURL)
+        store = LocaleStore(root: localesURL, sourceTag: sourceTag, approval: approval)
         if lazy {
             _ = try store.load(sourceTag)
         } else {
@@ -162,15 +176,26 @@ public struct ContentRepository: Sendable {
     /// `@unchecked Sendable`: `loaded` is only touched under `lock`.
     private final class LocaleStore: @unchecked Sendable {
         let root: URL
+        let sourceTag: String
+        let approval: ContentApproval
         private let lock = NSLock()
         private var loaded: [String: LocaleContent] = [:]
 
-        init(root: URL) { self.root = root }
+        init(root: URL, sourceTag: String, approval: ContentApproval) {
+            self.root = root
+            self.sourceTag = sourceTag
+            self.approval = approval
+        }
 
         func load(_ tag: String) throws -> LocaleContent {
             lock.lock(); defer { lock.unlock() }
             if let locale = loaded[tag] { return locale }
-            let locale = try ContentRepository.readLocale(tag: tag, url: root.appendingPathComponent(tag), relative: "locales/\(tag)")
+            var locale = try ContentRepository.readLocale(tag: tag, url: root.appendingPathComponent(tag), relative: "locales/\(tag)")
+            locale.approval = approval
+            if tag != sourceTag, let revised = locale.strings.header["PO-Revision-Date"] {
+                let day = String(revised.prefix(10))
+                if ContentApproval.isISODate(day) { locale.translationDate = day }
+            }
             loaded[tag] = locale
             return locale
         }
@@ -247,11 +272,14 @@ public struct ContentRepository: Sendable {
         }
     }
 
-    private static func readText(_ url: URL, path: String) throws -> String {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+    private static func readData(_ url: URL, path: String) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
             throw ContentError.unreadable(path: path, reason: error.localizedDescription)
         }
+    }
+
+    private static func readText(_ url: URL, path: String) throws -> String {
+        let data = try readData(url, path: path)
         guard var text = String(data: data, encoding: .utf8) else {
             throw ContentError.unreadable(path: path, reason: "not UTF-8")
         }

@@ -4,6 +4,7 @@ import Foundation
 import HTMLExport
 import Markdown
 import PlanImport
+import Settings
 import Templating
 import Typesetting
 
@@ -40,12 +41,18 @@ public final class OsteoDoc: @unchecked Sendable {
     private var statuses: [String: LocaleStatus] = [:]
     private var versions: [String: String] = [:]
     private var pipeline: PDFPipeline?
+    /// The facility's configuration (osteodoc.toml's `[facility]`): out-of-hours number, ward hours.
+    /// The library reads no file or environment variable for it: the caller passes it in.
+    public let settings: FacilitySettings
 
     /// An engine reading everything through `provider`. Only the Italian source is read
     /// now; every other language on first use (or at ``preload(languages:)``).
+    /// - Parameter settings: the facility's configuration; unconfigured means the documents name only
+    ///   the plan's emergency number for out of hours.
     /// - Throws: ``OsteoDocError`` (`.environment` for a missing folder or template, `.content` for a file that does not parse).
-    public init(provider: ResourceProvider) throws {
+    public init(provider: ResourceProvider, settings: FacilitySettings = .unconfigured) throws {
         self.provider = provider
+        self.settings = settings
         do {
             self.content = try ContentRepository(root: provider.resources, lazy: true)
         } catch let error as ContentError {
@@ -66,8 +73,9 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// An engine with the content in `resources` and Debian's fonts and dictionaries; no cache.
-    public convenience init(resources: URL, fontDirectory: String = ResourceProvider.debianFonts) throws {
-        try self.init(provider: ResourceProvider(resources: resources, fontDirectory: fontDirectory))
+    public convenience init(resources: URL, fontDirectory: String = ResourceProvider.debianFonts,
+                            settings: FacilitySettings = .unconfigured) throws {
+        try self.init(provider: ResourceProvider(resources: resources, fontDirectory: fontDirectory), settings: settings)
     }
 
     public typealias Error = OsteoDocError
@@ -115,7 +123,7 @@ public final class OsteoDoc: @unchecked Sendable {
             let (expander, formatter) = try tools(for: language)
             let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
                                                    documentId: documentId(kind, plan: plan, language: language),
-                                                   contentVersion: contentVersion(language))
+                                                   contentVersion: contentVersion(language), settings: settings)
             return try expander.expand(kind, model: model)
         }
     }
@@ -194,7 +202,7 @@ public final class OsteoDoc: @unchecked Sendable {
             documentId: id, contentVersion: contentVersion(language),
             runningHeader: [
                 try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
-                try f.format("header.birth", ["date": f.plainDate(plan.patient.birthDate)]),
+                try f.format("header.birth", sex: plan.patient.sex, ["date": f.plainDate(plan.patient.birthDate)]),
                 try f.format("header.mrn", ["mrn": f.isolate(plan.patient.mrn)]),
             ],
             pageLabel: try f.string("page.label"),

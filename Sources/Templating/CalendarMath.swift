@@ -6,7 +6,7 @@ import PlanImport
 // dates can never move a printed date by one day.
 
 enum CalendarMath {
-    private static let utc: Calendar = {
+    static let utc: Calendar = {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = TimeZone(secondsFromGMT: 0)!
         return c
@@ -40,5 +40,13 @@ enum CalendarMath {
         var years = day.year - born.year
         if (day.month, day.day) < (born.month, born.day) { years -= 1 }
         return years
+    }
+}
+
+extension CalendarMath {
+    /// 0 for a Monday … 6 for a Sunday.
+    static func daysSinceMonday(_ d: CalendarDate) -> Int {
+        let weekday = utc.component(.weekday, from: noonUTC(d))  // 1 = Sunday
+        return (weekday + 5) % 7
     }
 }

@@ -15,8 +15,47 @@ public final class LocaleFormatter: @unchecked Sendable {
     private let locale: Locale
     private var formatters: [String: DateFormatter] = [:]
     private let lock = NSLock()
-    /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once.
+    /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once;
+    /// neutral wording wherever a key has gendered variants.
     public private(set) lazy var nestedStrings: [String: Any] = ViewModelBuilder.nest(content)
+    private var gendered: [Sex: [String: Any]] = [:]
+
+    /// The nested catalog with each key's variant for the patient's sex (`key|female`,
+    /// `key|male`) where the locale has one; `other` and `unknown` keep the neutral key.
+    public func nestedStrings(for sex: Sex) -> [String: Any] {
+        guard let suffix = Self.variantSuffix(sex) else { return nestedStrings }
+        lock.lock()
+        if let cached = gendered[sex] { lock.unlock(); return cached }
+        lock.unlock()
+        var nested = nestedStrings
+        for entry in content.strings.entries {
+            guard let key = entry.context, key.hasSuffix(suffix), let value = content.string(key) else { continue }
+            ViewModelBuilder.insert(value, at: String(key.dropLast(suffix.count)).split(separator: ".").map(String.init)[...],
+                                    into: &nested, replacing: true)
+        }
+        lock.lock(); gendered[sex] = nested; lock.unlock()
+        return nested
+    }
+
+    /// The catalog string for `key`, in its variant for the patient's sex when the locale has one.
+    public func string(_ key: String, sex: Sex) throws -> String {
+        if let suffix = Self.variantSuffix(sex), let s = content.string(key + suffix), !s.isEmpty { return s }
+        return try string(key)
+    }
+
+    /// ``format(_:_:)`` of the variant for the patient's sex.
+    public func format(_ key: String, sex: Sex, _ values: [String: String] = [:]) throws -> String {
+        fill(try string(key, sex: sex), values)
+    }
+
+    /// The msgctxt suffix of a gendered variant: `|female`, `|male`; nil for neutral wording.
+    static func variantSuffix(_ sex: Sex) -> String? {
+        switch sex {
+        case .female: return "|female"
+        case .male: return "|male"
+        case .other, .unknown: return nil
+        }
+    }
 
     public init(content: LocaleContent) {
         self.content = content

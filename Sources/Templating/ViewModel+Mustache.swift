@@ -18,6 +18,8 @@ extension ViewModel: MustacheParent {
         case "followUps": return self.followUps
         case "outcome": return self.outcome as Any
         case "timeline": return self.timeline
+        case "driving": return self.driving
+        case "contacts": return self.contacts
         case "is": return self.`is`
         default: return nil
         }
@@ -32,6 +34,8 @@ extension DocumentInfo: MustacheParent {
         case "contentVersion": return self.contentVersion
         case "languageName": return self.languageName
         case "provenance": return self.provenance
+        case "approval": return self.approval
+        case "notApproved": return self.notApproved
         default: return nil
         }
     }
@@ -121,6 +125,7 @@ extension PreparationView: MustacheParent {
         case "fastingText": return self.fastingText
         case "fastingFrom": return self.fastingFrom
         case "anticoagulants": return self.anticoagulants
+        case "anticoagulantAdvice": return self.anticoagulantAdvice
         case "allergies": return self.allergies
         case "labTests": return self.labTests
         default: return nil
@@ -133,7 +138,8 @@ extension FollowUpView: MustacheParent {
         switch name {
         case "kind": return self.kind
         case "with": return self.with
-        case "date": return self.date
+        case "when": return self.when
+        case "contact": return self.contact
         default: return nil
         }
     }
@@ -214,6 +220,34 @@ extension Flags: MustacheParent {
         case "complications": return self.complications
         case "analgesia": return self.analgesia
         case "noDriving": return self.noDriving
+        case "drivingDate": return self.drivingDate
+        case "drivingPhysician": return self.drivingPhysician
+        case "anticoagulantsStopped": return self.anticoagulantsStopped
+        case "outOfHours": return self.outOfHours
+        case "wardHours": return self.wardHours
+        case "parents": return self.parents
+        case "draft": return self.draft
+        default: return nil
+        }
+    }
+}
+
+extension DrivingView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "statement": return self.statement
+        case "notBefore": return self.notBefore
+        default: return nil
+        }
+    }
+}
+
+extension ContactsView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "outOfHoursPhone": return self.outOfHoursPhone
+        case "wardHours": return self.wardHours
+        case "outOfHoursAdvice": return self.outOfHoursAdvice
         default: return nil
         }
     }

@@ -18,6 +18,10 @@ public struct ViewModel {
     public var followUps: [FollowUpView]
     public var outcome: OutcomeView?
     public var timeline: [TimelineEntry]
+    /// The one driving rule of this document (``DrivingRule``), stated once.
+    public var driving: DrivingView
+    /// Out-of-hours contacts from the facility's configuration file.
+    public var contacts: ContactsView
     /// The conditions templates and prose branch on (`{{#is.sedation}}`).
     public var `is`: Flags
 }
@@ -30,6 +34,27 @@ public struct DocumentInfo {
     public var languageName: String
     /// Where the plan came from: plan id, planning software and version, export time (small print).
     public var provenance: String
+    /// Who approved the Italian text and when, or that nobody has (small print); for a translation
+    /// also the translation's date.
+    public var approval: String
+    /// Shown visibly on the first page when the content is not approved.
+    public var notApproved: String
+}
+
+/// The driving rule, stated the same way in the timeline, the box and the prose.
+public struct DrivingView {
+    /// One sentence: "Non guidi per almeno 24 ore…: non prima di …" or "…decide il medico…".
+    public var statement: String
+    /// Date and clock time from which driving may be considered again; empty when no date is given.
+    public var notBefore: String
+}
+
+/// What to do out of hours: the facility's configured numbers, or the emergency number.
+public struct ContactsView {
+    public var outOfHoursPhone: String
+    public var wardHours: String
+    /// One sentence for the prose: call the out-of-hours number, or the emergency number when none is configured.
+    public var outOfHoursAdvice: String
 }
 
 public struct FacilityView {
@@ -82,10 +107,13 @@ public struct AnticoagulantView {
     public var resume: String
 }
 
+
 public struct PreparationView {
     public var fastingText: String
     public var fastingFrom: String
     public var anticoagulants: [AnticoagulantView]
+    /// Sentences selected from the plan's instructions, for the prose.
+    public var anticoagulantAdvice: String
     public var allergies: String
     public var labTests: String
 }
@@ -93,7 +121,10 @@ public struct PreparationView {
 public struct FollowUpView {
     public var kind: String
     public var with: String
-    public var date: String
+    /// "tra circa 30 giorni (settimana del 28 dicembre 2026)": an interval, not a booked appointment.
+    public var when: String
+    /// Who contacts the patient ("Ambulatorio di Oncologia La contatterà per fissare la data.").
+    public var contact: String
 }
 
 public struct OutcomeTargetView {
@@ -135,5 +166,15 @@ public struct Flags: Equatable {
     public var interpreter = false, representative = false, minor = false
     public var fiscalCode = false, address = false, approach = false
     public var complications = false, analgesia = false, noDriving = false
+    /// Driving: a date is given (sedation/general, no pelvis or lower limb); the physician decides.
+    public var drivingDate = false, drivingPhysician = false
+    /// Any blood thinner that the plan says to stop before the procedure.
+    public var anticoagulantsStopped = false
+    /// The facility's configuration gives an out-of-hours number / ward hours.
+    public var outOfHours = false, wardHours = false
+    /// A minor whose representative is a parent: both parents sign (L. 219/2017 art. 3).
+    public var parents = false
+    /// The content is not approved for clinical use.
+    public var draft = false
     public init() {}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Content
 import PlanImport
+import Settings
 
 /// Computes the view model of one document from a validated plan.
 public enum ViewModelBuilder {
@@ -13,11 +14,21 @@ public enum ViewModelBuilder {
     /// The dressing may come off and the patient may shower after 48 hours (BRIEF c: 24–48 h, 1–2 days).
     public static let dressingDays = 2
 
+    /// - Parameter settings: the facility's configuration (out-of-hours number, ward hours); nothing
+    ///   configured means the documents send the patient to the plan's emergency number.
     public static func build(plan: Plan, kind: DocumentKind, formatter f: LocaleFormatter,
-                             documentId: String, contentVersion: String) throws -> ViewModel {
+                             documentId: String, contentVersion: String,
+                             settings: FacilitySettings = .unconfigured) throws -> ViewModel {
         let descriptor = kind.descriptor
         if descriptor.needsOutcome && plan.outcome == nil { throw TemplatingError.noOutcome }
-        let flags = self.flags(plan)
+        var flags = self.flags(plan)
+        let rule = DrivingRule.of(plan, kind: kind)
+        flags.drivingDate = { if case .notBefore = rule { return true } else { return false } }()
+        flags.drivingPhysician = rule == .physicianDecides
+        flags.interpreter = plan.patient.interpreterRequired || primaryLanguage(f.content.tag) != "it"
+        flags.outOfHours = settings.outOfHoursPhone != nil
+        flags.wardHours = settings.wardHours != nil
+        flags.draft = !f.content.approval.isApproved
         let procedureDay = CalendarMath.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
         let p = plan.procedure
         let typeKey = "procedure-type.\(p.type.rawValue)"
@@ -59,23 +70,26 @@ public enum ViewModelBuilder {
         let preparation = try self.preparation(plan, f)
         let followUps = try plan.followUp.map { fu in
             FollowUpView(kind: try f.string("follow-up.\(fu.kind.rawValue)"), with: f.isolate(fu.with),
-                         date: try f.longDate(CalendarMath.adding(days: fu.afterDays, to: procedureDay)))
+                         when: try followUpWhen(fu, from: procedureDay, f),
+                         contact: try f.format("follow-up.contact.\(fu.kind.rawValue)", ["with": f.isolate(fu.with)]))
         }
         let outcome = try plan.outcome.map { try self.outcome($0, plan: plan, f) }
-        let timeline = descriptor.hasTimeline ? try self.timeline(plan, flags: flags, f) : []
+        let timeline = descriptor.hasTimeline ? try self.timeline(plan, flags: flags, driving: rule, f) : []
 
         return ViewModel(
-            t: f.nestedStrings,
+            t: f.nestedStrings(for: plan.patient.sex),
             doc: DocumentInfo(title: title, documentId: f.isolate(documentId), contentVersion: f.isolate(contentVersion),
                               languageName: try languageName(f.content.tag, f),
                               provenance: try f.format("summary.provenance", [
                                   "plan": f.isolate(plan.planId), "generator": f.isolate(plan.generator.name),
-                                  "version": f.isolate(plan.generator.version), "datetime": f.dateTime(plan.generatedAt)])),
+                                  "version": f.isolate(plan.generator.version), "datetime": f.dateTime(plan.generatedAt)]),
+                              approval: try approvalLine(f), notApproved: try f.string("notice.not-approved")),
             facility: FacilityView(name: f.isolate(plan.facility.name), department: f.isolate(plan.facility.department),
                                    phone: f.isolate(plan.facility.phone), emergencyNumber: f.isolate(plan.facility.emergencyNumber),
                                    address: f.isolate(plan.facility.address ?? "")),
             patient: patient, procedure: procedure, targets: targets, preparation: preparation,
-            followUps: followUps, outcome: outcome, timeline: timeline, is: flags)
+            followUps: followUps, outcome: outcome, timeline: timeline,
+            driving: try drivingView(rule, f), contacts: try contacts(plan, settings, f), is: flags)
     }
 
     // MARK: Conditions
@@ -108,12 +122,14 @@ public enum ViewModelBuilder {
         f.followUps = !plan.followUp.isEmpty
         f.interpreter = plan.patient.interpreterRequired
         f.representative = plan.patient.legalRepresentative != nil
+        f.anticoagulantsStopped = plan.preparation.anticoagulants.contains { $0.stopDaysBefore > 0 }
         f.fiscalCode = plan.patient.fiscalCode != nil
         f.address = plan.facility.address != nil
         f.approach = plan.targets.contains { $0.approach != nil }
         let day = CalendarMath.localDate(p.scheduledStart)
         let age = CalendarMath.age(born: plan.patient.birthDate, on: day)
         f.minor = age < 18
+        f.parents = f.minor && plan.patient.legalRepresentative?.role == .parent
         f.childbearing = plan.patient.sex != .male && childbearingAges.contains(age)
         if let o = plan.outcome {
             f.complications = !o.complications.isEmpty
@@ -142,10 +158,11 @@ public enum ViewModelBuilder {
         let anticoagulants = try prep.anticoagulants.map { a -> AnticoagulantView in
             let stopDay = CalendarMath.adding(days: -a.stopDaysBefore, to: day)
             let resume: String
-            switch a.resume {
-            case .sameDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(day)])
-            case .nextDay: resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(CalendarMath.adding(days: 1, to: day))])
-            case .asInstructed: resume = try f.string("anticoagulant.resume.as-instructed")
+            switch (a.stopDaysBefore > 0, a.resume) {
+            case (false, _): resume = try f.string("anticoagulant.resume.not-stopped")
+            case (true, .sameDay): resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(day)])
+            case (true, .nextDay): resume = try f.format("anticoagulant.resume.on", ["date": f.longDate(CalendarMath.adding(days: 1, to: day))])
+            case (true, .asInstructed): resume = try f.string("anticoagulant.resume.as-instructed")
             }
             let stop = a.stopDaysBefore == 0
                 ? try f.string("anticoagulant.stop.none")
@@ -158,6 +175,7 @@ public enum ViewModelBuilder {
                 : try f.format("preparation.fasting-from",
                                ["datetime": f.dateTime(CalendarMath.adding(minutes: -60 * prep.fastingHours, to: start))]),
             anticoagulants: anticoagulants,
+            anticoagulantAdvice: try anticoagulantAdvice(prep.anticoagulants, f),
             allergies: try f.list(prep.allergies.map { try f.string("allergy.\($0.rawValue)") }),
             labTests: try f.list(prep.labTests.map { try f.string("lab-test.\($0.rawValue)") }))
     }
@@ -184,7 +202,7 @@ public enum ViewModelBuilder {
     }
 
     /// The recovery timeline of the discharge sheet, as concrete dates and clock times, in time order.
-    static func timeline(_ plan: Plan, flags: Flags, _ f: LocaleFormatter) throws -> [TimelineEntry] {
+    static func timeline(_ plan: Plan, flags: Flags, driving: DrivingRule, _ f: LocaleFormatter) throws -> [TimelineEntry] {
         guard let o = plan.outcome else { return [] }
         // (sort key, entry): instants sort by time; whole days sort at the start of their day.
         var rows: [(Date, Int, TimelineEntry)] = []
@@ -195,16 +213,13 @@ public enum ViewModelBuilder {
             let start = CalendarMath.noonUTC(day).addingTimeInterval(TimeInterval(-12 * 3600 - o.dischargeAt.offsetSeconds))
             rows.append((start, rows.count, TimelineEntry(when: try f.longDate(day), what: try f.format(key, values))))
         }
-        let dischargeDay = CalendarMath.localDate(o.dischargeAt)
         let procedureDay = CalendarMath.localDate(o.performedStart)
         try at(o.performedEnd, "timeline.procedure-end")
         try at(CalendarMath.adding(minutes: bedRestMinutes, to: o.performedEnd), "timeline.mobilise")
         try at(o.dischargeAt, "timeline.discharge")
-        if flags.noDriving {
-            try on(CalendarMath.adding(days: 1, to: dischargeDay), "timeline.driving")
-        }
+        if case .notBefore(let instant) = driving { try at(instant, "timeline.driving") }
         try on(CalendarMath.adding(days: dressingDays, to: procedureDay), "timeline.dressing")
-        for a in plan.preparation.anticoagulants {
+        for a in plan.preparation.anticoagulants where a.stopDaysBefore > 0 {
             switch a.resume {
             case .sameDay: try on(procedureDay, "timeline.anticoagulant", ["drug": f.isolate(a.drug)])
             case .nextDay: try on(CalendarMath.adding(days: 1, to: procedureDay), "timeline.anticoagulant", ["drug": f.isolate(a.drug)])
@@ -212,8 +227,12 @@ public enum ViewModelBuilder {
             }
         }
         for fu in plan.followUp {
-            try on(CalendarMath.adding(days: fu.afterDays, to: procedureDay), "timeline.follow-up.\(fu.kind.rawValue)",
-                   ["with": f.isolate(fu.with)])
+            // An interval, not an appointment: the row names the week, sorted by the day it falls on.
+            let day = CalendarMath.adding(days: fu.afterDays, to: procedureDay)
+            let start = CalendarMath.noonUTC(day).addingTimeInterval(TimeInterval(-12 * 3600 - o.dischargeAt.offsetSeconds))
+            rows.append((start, rows.count, TimelineEntry(
+                when: try followUpWhen(fu, from: procedureDay, f),
+                what: try f.format("timeline.follow-up.\(fu.kind.rawValue)", ["with": f.isolate(fu.with)]))))
         }
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
@@ -222,20 +241,21 @@ public enum ViewModelBuilder {
     static func nest(_ content: Content.LocaleContent) -> [String: Any] {
         var root: [String: Any] = [:]
         for entry in content.strings.entries {
-            guard let key = entry.context, let value = content.string(key) else { continue }
+            // Gendered variants (`key|female`) are chosen per document by `nestedStrings(for:)`.
+            guard let key = entry.context, !key.contains("|"), let value = content.string(key) else { continue }
             insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root
     }
 
-    private static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any]) {
+    static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any], replacing: Bool = false) {
         guard let head = path.first else { return }
         if path.count == 1 {
-            if dict[head] == nil { dict[head] = value }
+            if dict[head] == nil || replacing { dict[head] = value }
             return
         }
         var child = dict[head] as? [String: Any] ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
+        insert(value, at: path.dropFirst(), into: &child, replacing: replacing)
         dict[head] = child
     }
 }

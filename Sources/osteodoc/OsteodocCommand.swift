@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OsteoDoc
+import Settings
 
 /// `osteodoc`: the command-line shell around the OsteoDoc facade.
 /// It reads files, prints messages and picks exit codes; everything else is the library's.
@@ -17,8 +18,8 @@ struct ResourceOptions: ParsableArguments {
     @Option(name: .long, help: "Folder holding templates/ and locales/ (default: $OSTEODOC_RESOURCES, else found next to the program or in the current folder).")
     var resources: String?
 
-    func engine() throws -> OsteoDoc {
-        do { return try OsteoDoc(provider: try provider()) } catch let e as OsteoDocError {
+    func engine(settings: FacilitySettings = .unconfigured) throws -> OsteoDoc {
+        do { return try OsteoDoc(provider: try provider(), settings: settings) } catch let e as OsteoDocError {
             throw CLIFailure(e.description)
         }
     }

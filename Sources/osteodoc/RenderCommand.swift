@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
     var allowStale = false
 
     @OptionGroup var resourceOptions: ResourceOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
@@ -33,7 +34,7 @@ struct Render: ParsableCommand {
             Self.fail("--out: the file name must end in .html or .pdf")
         }
         do {
-            let engine = try resourceOptions.engine()
+            let engine = try resourceOptions.engine(settings: try configOptions.settings())
             let data = try PlanFile.read(plan)
             let parsed = try OsteoDoc.plan(from: data)
             let language = try engine.resolveLanguage(lang, plan: parsed)

@@ -20,12 +20,13 @@ final class ItalianContentTests: XCTestCase {
     /// The Mustache tags the view model offers to prose units.
     static let allowedValues: Set<String> = [
         "facility.name", "facility.department", "facility.phone", "facility.emergencyNumber",
-        "preparation.fastingText",
+        "preparation.fastingText", "preparation.anticoagulantAdvice", "driving.statement",
+        "contacts.outOfHoursAdvice",
     ]
     static let allowedSections: Set<String> = Set([
         "sedation", "general", "localOnly", "daySurgery", "inpatient", "ablation", "cementoplasty",
         "sacroplasty", "vertebroplasty", "pelvis", "acetabulum", "sacrum", "vertebra", "longBone", "ct",
-        "fluoroscopy", "anticoagulants", "childbearing", "fasting", "labTests",
+        "fluoroscopy", "anticoagulants", "childbearing", "fasting", "anticoagulantsStopped", "labTests",
     ].map { "is.\($0)" })
 
     /// Every code of plan-export-v1 that needs a display name, by catalog category.
@@ -106,6 +107,6 @@ final class ItalianContentTests: XCTestCase {
         // And through the repository, merged with strings.po.
         let it = try italian()
         for key in expected.sorted() { XCTAssertNotNil(it.string(key), key) }
-        XCTAssertEqual(it.string("site.acetabulum"), "acetabolo (parte dell'anca)")
+        XCTAssertEqual(it.string("site.acetabulum"), "acetabolo (parte dell’anca)")
     }
 }

@@ -32,7 +32,7 @@ final class PreparationSheetTests: XCTestCase {
         let text = try engine.document(.preparation, plan: plan, language: "it").dump()
         XCTAssertTrue(text.contains("Come prepararsi alla cura"), text)
         XCTAssertTrue(text.contains("non lo prenda più a partire da sabato 28 novembre 2026."), text)
-        XCTAssertTrue(text.contains("non serve sospenderlo prima della procedura."), text)
+        XCTAssertTrue(text.contains("non lo sospenda: continui a prenderlo come sempre, anche prima della procedura."), text)
         XCTAssertTrue(text.contains("Segua la regola di ogni farmaco."))
         XCTAssertFalse(text.contains("deve smettere di prenderli"), "no blanket instruction to stop every drug")
         XCTAssertTrue(text.contains("Stia a digiuno (niente cibo e niente bevande) da giovedì 3 dicembre 2026, ore 3:30."), text)

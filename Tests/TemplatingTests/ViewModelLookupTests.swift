@@ -25,7 +25,7 @@ final class ViewModelLookupTests: XCTestCase {
         check(vm)
         for value: Any in [vm.doc, vm.facility, vm.patient, vm.procedure, vm.preparation, vm.is, vm.outcome!,
                            vm.targets[0], vm.followUps[0], vm.timeline[0], vm.outcome!.targets[0],
-                           vm.preparation.anticoagulants[0]] {
+                           vm.preparation.anticoagulants[0], vm.driving, vm.contacts] {
             check(value)
         }
     }

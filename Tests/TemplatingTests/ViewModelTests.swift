@@ -13,7 +13,7 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(vm.preparation.fastingText, "6 ore")
         XCTAssertEqual(vm.preparation.fastingFrom, "Stia a digiuno (niente cibo e niente bevande) da giovedì 3 dicembre 2026, ore 3:30.")
         XCTAssertEqual(vm.preparation.anticoagulants.first?.stop, "non lo prenda più a partire da sabato 28 novembre 2026.")
-        XCTAssertEqual(vm.preparation.anticoagulants.first?.resume, "Lo riprenda venerdì 4 dicembre 2026.")
+        XCTAssertEqual(vm.preparation.anticoagulants.first?.resume, "Lo riprenda venerdì 4 dicembre 2026, alla dose che Le ha prescritto il medico.")
         XCTAssertTrue(vm.is.sedation && vm.is.noDriving && vm.is.daySurgery && vm.is.pelvis && vm.is.acetabulum && vm.is.longBone)
         XCTAssertFalse(vm.is.sacrum || vm.is.vertebra || vm.is.general || vm.is.ablation)
     }
@@ -70,14 +70,14 @@ final class ViewModelTests: XCTestCase {
             "giovedì 3 dicembre 2026, ore 10:51",
             "giovedì 3 dicembre 2026, ore 12:51",   // performedEnd + 2 h bed rest
             "giovedì 3 dicembre 2026, ore 15:30",   // dischargeAt
-            "venerdì 4 dicembre 2026",              // driving again, warfarin again
-            "venerdì 4 dicembre 2026",
-            "sabato 5 dicembre 2026",               // dressing off; phone call after 2 days
-            "sabato 5 dicembre 2026",
-            "sabato 2 gennaio 2027",                // visit after 30 days
+            "venerdì 4 dicembre 2026",              // warfarin again (no driving date: the acetabulum is in the pelvis)
+            "sabato 5 dicembre 2026",               // dressing off
+            "tra circa 2 giorni (settimana del 30 novembre 2026)",   // phone call after 2 days: an interval
+            "tra circa 30 giorni (settimana del 28 dicembre 2026)",  // visit after 30 days
         ])
         XCTAssertEqual(vm.outcome?.targets.map(\.cement), ["7,5\u{A0}mL", "3,0\u{A0}mL"])
-        XCTAssertEqual(vm.followUps.map(\.date), ["sabato 5 dicembre 2026", "sabato 2 gennaio 2027"])
+        XCTAssertEqual(vm.followUps.map(\.when), ["tra circa 2 giorni (settimana del 30 novembre 2026)",
+                                                  "tra circa 30 giorni (settimana del 28 dicembre 2026)"])
     }
 
     /// Europe moves to summer time on 29 March 2026. Dates are calendar arithmetic in the
@@ -90,10 +90,11 @@ final class ViewModelTests: XCTestCase {
         plan.outcome = nil
         let vm = try build(plan)
         XCTAssertEqual(vm.preparation.anticoagulants[0].stop, "non lo prenda più a partire da sabato 28 marzo 2026.")
-        XCTAssertEqual(vm.preparation.anticoagulants[0].resume, "Lo riprenda lunedì 30 marzo 2026.")
+        XCTAssertEqual(vm.preparation.anticoagulants[0].resume, "Lo riprenda lunedì 30 marzo 2026, alla dose che Le ha prescritto il medico.")
         XCTAssertEqual(vm.procedure.scheduled, "lunedì 30 marzo 2026, ore 0:30")
         XCTAssertEqual(vm.preparation.fastingFrom, "Stia a digiuno (niente cibo e niente bevande) da domenica 29 marzo 2026, ore 16:30.")
-        XCTAssertEqual(vm.followUps.map(\.date), ["mercoledì 1 aprile 2026", "mercoledì 29 aprile 2026"])
+        XCTAssertEqual(vm.followUps.map(\.when), ["tra circa 2 giorni (settimana del 30 marzo 2026)",
+                                                  "tra circa 30 giorni (settimana del 27 aprile 2026)"])
 
         // Autumn: back to +01:00 on 25 October 2026.
         plan.procedure.scheduledStart = timestamp("2026-10-26T23:45:00+01:00")
