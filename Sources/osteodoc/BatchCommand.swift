@@ -32,6 +32,7 @@ struct Batch: ParsableCommand {
     var plans: String
 
     @OptionGroup var resourceOptions: ResourceOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let inputs: [BatchInputs.Item]
@@ -39,7 +40,7 @@ struct Batch: ParsableCommand {
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
         do {
             inputs = try BatchInputs.read(plans)
-            engine = try resourceOptions.engine()
+            engine = try resourceOptions.engine(settings: try configOptions.settings())
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
         } catch let e as CLIFailure {
             Self.fail(e.description)
