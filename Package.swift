@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "osteodoc", targets: ["osteodoc"]),
         .executable(name: "osteodoc-bench", targets: ["osteodoc-bench"]),
         .library(name: "OsteoDoc", targets: ["OsteoDoc", "PlanImport", "Templating"]),
+        // The fuzz targets' bodies, for the libFuzzer programs in Fuzz/ (a package that depends on this one by path).
+        .library(name: "FuzzHarness", targets: ["FuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +58,9 @@ let package = Package(
         .executableTarget(name: "osteodoc", dependencies: [
             "OsteoDoc", "PlanImport", "Templating", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "FuzzHarness", dependencies: [
+            "OsteoDoc", "PlanImport", "Templating", "Content", "Markdown", "DocumentModel", "Typesetting",
+        ]),
         .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating"]),
 
         // Shared by the test targets: one process runner (stdout and stderr read concurrently).
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "OsteoDoc", "PlanImport"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
     ]
 )

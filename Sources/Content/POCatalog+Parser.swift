@@ -91,9 +91,9 @@ private struct POParser {
             guard let field else { throw error(number, "string without a keyword before it") }
             let value = try parseString(line, line: number)
             switch field {
-            case .context: context! += value
-            case .id: id! += value
-            case .idPlural: idPlural! += value
+            case .context: context = (context ?? "") + value
+            case .id: id = (id ?? "") + value
+            case .idPlural: idPlural = (idPlural ?? "") + value
             case .string(let i): strings[i] += value
             }
             return
@@ -149,7 +149,7 @@ private struct POParser {
 
     mutating func finish() throws -> POCatalog {
         if keywordLine != nil {
-            if id == nil { throw error(keywordLine!, "msgctxt without msgid") }
+            if id == nil, let keywordLine { throw error(keywordLine, "msgctxt without msgid") }
             if !isComplete { throw error(idLine, "msgid without msgstr") }
             try closeEntry()
         }

@@ -28,7 +28,9 @@ enum CmarkTree {
     private static func parse(_ markdown: String) -> OpaquePointer? {
         let bytes = Array(markdown.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+            // An empty array may have no storage: parse "" from a static empty C string then.
+            guard let base = buffer.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+            return base.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                 cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
             }
         }

@@ -99,10 +99,16 @@ public final class OsteoDoc: @unchecked Sendable {
         }
     }
 
+    /// The facility's clock: the configured time zone (checked when the settings are read),
+    /// Europe/Rome when none is configured.
+    public var facilityTimeZone: TimeZone { TimeZone(identifier: settings.timeZone) ?? FacilityClock.defaultTimeZone }
+
     /// Decodes and validates a plan export.
+    /// - Parameter timeZone: the facility's clock, on which date rules are judged (as the
+    ///   documents are printed on it); `facilityTimeZone` of an engine with settings.
     /// - Throws: ``OsteoDocError/input(_:)`` with every issue and its JSON path.
-    public static func plan(from data: Data) throws -> Plan {
-        do { return try PlanDecoder.decode(data) } catch {
+    public static func plan(from data: Data, timeZone: TimeZone = FacilityClock.defaultTimeZone) throws -> Plan {
+        do { return try PlanDecoder.decode(data, timeZone: timeZone) } catch {
             throw OsteoDocError.input(.plan(error.issues))  // typed throws: always a PlanValidationError
         }
     }

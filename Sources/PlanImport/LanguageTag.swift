@@ -24,7 +24,7 @@ enum LanguageTag {
         }
         return rest.allSatisfy { variant in
             guard variant.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit }) else { return false }
-            return (5...8).contains(variant.count) || (variant.count == 4 && variant.first!.isASCIIDigit)
+            return (5...8).contains(variant.count) || (variant.count == 4 && variant.first?.isASCIIDigit == true)
         }
     }
 }

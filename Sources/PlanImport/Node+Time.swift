@@ -39,7 +39,7 @@ extension Node {
         case .unknownOffset: "must not use -00:00 (unknown local offset)"
         case .invalidDate: "must be a valid calendar date"
         case .invalidTime: "must be a valid time of day (00:00:00 to 23:59:59)"
-        case .invalidOffset: "must have an offset between -23:59 and +23:59"
+        case .invalidOffset: UTCOffset.rule
         }
     }
 }

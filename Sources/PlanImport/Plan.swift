@@ -33,7 +33,7 @@ public struct Plan: Sendable, Equatable {
 }
 
 /// An RFC 3339 instant together with the UTC offset it was written in.
-/// Documents show times in the plan's own offset, so the offset is kept.
+/// The offset is kept as written (it fixes the instant); documents show every time in the facility's time zone.
 ///
 /// Ordered by instant. Two timestamps of the same instant written with different
 /// offsets are not equal, so `<` then orders them by offset, keeping `<` and `==`
@@ -41,7 +41,9 @@ public struct Plan: Sendable, Equatable {
 public struct Timestamp: Sendable, Equatable, Comparable {
     /// The instant.
     public var date: Date
-    /// Offset from UTC in seconds, as written (`+01:00` → 3600).
+    /// Offset from UTC in seconds, as written (`+01:00` → 3600); in a decoded plan always
+    /// within `UTCOffset.validSeconds`. Documents show times in the facility's time zone,
+    /// not in this offset.
     public var offsetSeconds: Int
     public init(date: Date, offsetSeconds: Int) { self.date = date; self.offsetSeconds = offsetSeconds }
     public static func < (a: Timestamp, b: Timestamp) -> Bool {

@@ -5,17 +5,28 @@ extension PlanDecoder {
 
     /// - Parameter plannedIds: the id of every planned target, by index; `nil` when
     ///   some could not be read, and then outcome ids are not matched.
-    static func readOutcome(_ node: Node, plannedIds: [String]?) -> Outcome? {
+    ///   `generatedAt`: when the plan was made; the procedure cannot have started before it.
+    static func readOutcome(_ node: Node, plannedIds: [String]?, generatedAt: Timestamp?) -> Outcome? {
         guard let r = node.object(keys: outcomeFields) else { return nil }
-        let start = r.required("performedStart")?.dateTime()?.timestamp
+        let start = r.required("performedStart").flatMap { readTime($0, notBefore: generatedAt, named: "generatedAt") }
         let end = r.required("performedEnd").flatMap { readTime($0, after: start, named: "performedStart") }
         let targets = r.required("targets").flatMap { readTargetOutcomes($0, plannedIds: plannedIds) }
         let complications = r.required("complications")?.codes(Complication.self)
         let discharge = r.required("dischargeAt").flatMap { readTime($0, after: end, named: "performedEnd") }
-        let analgesia = r.optional("analgesia")?.string(.text)
+        let analgesia = r.optional("analgesia")?.string(.note)
         guard let start, let end, let targets, let complications, let discharge else { return nil }
         return Outcome(performedStart: start, performedEnd: end, targets: targets,
                        complications: complications, dischargeAt: discharge, analgesia: analgesia)
+    }
+
+    /// A date-time not before `earlier` (a top-level field), when that one is valid.
+    private static func readTime(_ node: Node, notBefore earlier: Timestamp?, named name: String) -> Timestamp? {
+        guard let time = node.dateTime()?.timestamp else { return nil }
+        if let earlier, time.date < earlier.date {
+            node.report("must not be before \(name)")
+            return nil
+        }
+        return time
     }
 
     /// A date-time strictly after `earlier` (a sibling field), when that one is valid.

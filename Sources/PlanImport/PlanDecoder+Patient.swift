@@ -8,7 +8,12 @@ extension PlanDecoder {
 
     /// - Parameter generatedOn: the local date of the plan's `generatedAt`, which
     ///   stands in for "today" (the wall clock is never read); `nil` if invalid.
-    static func readPatient(_ node: Node, generatedOn: CalendarDate?) -> Patient? {
+    /// Age from which a patient signs for themselves (Italian civil code, art. 2).
+    static let ageOfMajority = 18
+
+    /// - Parameter procedureDay: the date of the procedure on the facility's clock, on
+    ///   which a minor needs a legal representative; `nil` if invalid.
+    static func readPatient(_ node: Node, generatedOn: CalendarDate?, procedureDay: CalendarDate?) -> Patient? {
         guard let r = node.object(keys: patientFields) else { return nil }
         let mrn = r.required("mrn")?.string(.recordNumber)
         let givenName = r.required("givenName")?.string(.personName)
@@ -18,7 +23,14 @@ extension PlanDecoder {
         let fiscalCode = r.optional("fiscalCode")?.string(.fiscalCode)
         let language = r.required("language")?.string(.languageTag)
         let interpreterRequired = r.required("interpreterRequired")?.bool()
-        let legalRepresentative = r.nullable("legalRepresentative").flatMap(readLegalRepresentative)
+        let representativeNode = r.nullable("legalRepresentative")
+        let legalRepresentative = representativeNode.flatMap(readLegalRepresentative)
+        if let birthDate, let procedureDay, representativeNode == nil,
+           PlanCalendar.age(born: birthDate, on: procedureDay) < ageOfMajority {
+            // A minor cannot consent alone: the form needs the representative's signature.
+            r.report("legalRepresentative",
+                     "required: the patient is under \(ageOfMajority) on the day of procedure.scheduledStart")
+        }
         guard let mrn, let givenName, let familyName, let birthDate, let sex, let language,
               let interpreterRequired
         else { return nil }

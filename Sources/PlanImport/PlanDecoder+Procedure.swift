@@ -3,11 +3,16 @@ extension PlanDecoder {
                                   "anaesthesia", "guidance", "operator", "combinedWithAblation"]
     static let operatorFields = ["name", "title"]
 
-    static func readProcedure(_ node: Node) -> Procedure? {
+    /// - Parameter generatedAt: when the plan was made; the procedure cannot be scheduled before it.
+    static func readProcedure(_ node: Node, generatedAt: Timestamp?) -> Procedure? {
         guard let r = node.object(keys: procedureFields) else { return nil }
         let type = r.required("type")?.code(ProcedureType.self)
         let indication = r.required("indication")?.code(Indication.self)
-        let scheduledStart = r.required("scheduledStart")?.dateTime()
+        var scheduledStart = r.required("scheduledStart")?.dateTime()
+        if let start = scheduledStart, let generatedAt, start.timestamp.date < generatedAt.date {
+            r.report("scheduledStart", "must not be before generatedAt")
+            scheduledStart = nil
+        }
         let duration = r.required("expectedDurationMinutes")?.integer(in: 15...360)
         let setting = r.required("setting")?.code(Setting.self)
         let anaesthesia = r.required("anaesthesia")?.code(Anaesthesia.self)

@@ -44,7 +44,7 @@ extension PlanDecoder {
         let needles = r.required("needles")?.integer(in: 1...6)
         let needleGauge = r.required("needleGauge")?.integer(in: 8...15)
         let cement = r.required("plannedCementMl")?.tenths(in: 5...600, rounding: .exact)
-        let approach = r.optional("approach")?.string(.text)
+        let approach = r.optional("approach")?.string(.note)
         guard let id, let site, let side, let lesion, let needles, let needleGauge, let cement
         else { return (nil, id) }
         let target = Target(id: id, site: site, level: level, side: side, lesion: lesion, needles: needles,

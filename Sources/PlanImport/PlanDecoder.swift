@@ -18,10 +18,14 @@ public enum PlanDecoder {
     ///   Problems with the input as a whole (too large, empty, not UTF-8, not JSON,
     ///   nested too deeply, not an object, duplicate keys) are reported on their own
     ///   at path `""` (duplicate keys at their paths), before any field is checked.
-    public static func decode(_ data: Data) throws(PlanValidationError) -> Plan {
+    /// - Parameter timeZone: the facility's clock, on which date rules are judged (a
+    ///   patient is a minor on the day of the procedure as the facility counts days) —
+    ///   the same clock documents are printed on.
+    public static func decode(_ data: Data,
+                              timeZone: TimeZone = FacilityClock.defaultTimeZone) throws(PlanValidationError) -> Plan {
         let root = try parse(data)
         let log = IssueLog()
-        let plan = readPlan(Node(value: root, path: .root, log: log))
+        let plan = readPlan(Node(value: root, path: .root, log: log), timeZone: timeZone)
         // Readers build values around invalid optional parts (as absent), so the log,
         // not the result, decides.
         if let plan, log.issues.isEmpty { return plan }

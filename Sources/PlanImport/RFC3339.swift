@@ -3,8 +3,8 @@ import Foundation
 /// RFC 3339 §5.6: `full-date` and `date-time`, the latter with a mandatory offset.
 ///
 /// Hand-written rather than `ISO8601DateFormatter`: the formatter accepts more than
-/// the grammar, does not report *why* a value is wrong, and drops the offset, which
-/// documents need to show times as the plan wrote them.
+/// the grammar, does not report *why* a value is wrong, and does not apply this
+/// contract's offset rule (`UTCOffset`).
 enum RFC3339 {
     /// A `date-time` as written: its local calendar date and the instant with its offset.
     struct DateTime {
@@ -24,7 +24,7 @@ enum RFC3339 {
         /// Hour, minute or second out of range. A leap second (`:60`) is refused
         /// too: `Date` cannot represent it, and none is scheduled.
         case invalidTime
-        /// Offset hours above 23 or minutes above 59.
+        /// Minutes above 59, or an offset outside `UTCOffset.validSeconds`.
         case invalidOffset
     }
 
@@ -69,11 +69,11 @@ enum RFC3339 {
             guard i + 6 == bytes.count, bytes[i + 3] == UInt8(ascii: ":"),
                   let offsetHours = number(bytes, i + 1, 2), let offsetMinutes = number(bytes, i + 4, 2)
             else { return .failure(.format) }
-            guard offsetHours <= 23, offsetMinutes <= 59 else { return .failure(.invalidOffset) }
             let magnitude = offsetHours * 3600 + offsetMinutes * 60
             let negative = bytes[i] == UInt8(ascii: "-")
             if negative && magnitude == 0 { return .failure(.unknownOffset) }
             offsetSeconds = negative ? -magnitude : magnitude
+            guard offsetMinutes <= 59, UTCOffset.isValid(offsetSeconds) else { return .failure(.invalidOffset) }
         default:
             return .failure(.format)
         }
@@ -91,15 +91,7 @@ enum RFC3339 {
     }
 
     /// Days from 1970-01-01 to `date` (negative before), proleptic Gregorian.
-    /// Howard Hinnant's `days_from_civil` ("chrono-Compatible Low-Level Date Algorithms").
-    static func daysSinceUnixEpoch(_ date: CalendarDate) -> Int {
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    static func daysSinceUnixEpoch(_ date: CalendarDate) -> Int { PlanCalendar.daysSinceUnixEpoch(date) }
 
     private static func date(_ bytes: some RandomAccessCollection<UInt8>) -> Result<CalendarDate, Failure> {
         let b = Array(bytes)

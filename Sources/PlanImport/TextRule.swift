@@ -8,9 +8,14 @@
 /// `violation(in:)` returns the message for the first rule a string breaks; messages
 /// describe the rule and never repeat the string.
 enum TextRule {
-    /// Free text (names of people and places, drugs, notes): must contain a
-    /// non-whitespace character; no control characters or line breaks.
+    /// Free text (names of people and places, drugs, titles, ids): at most
+    /// `maximumTextLength` characters, at least one of them visible (see `isBlank`); no
+    /// control characters or line breaks; no run of more than `maximumCombiningRun`
+    /// combining marks.
     case text
+    /// A note from the physician or planner (`outcome.analgesia`, `targets[].approach`):
+    /// as `text`, up to `maximumNoteLength` characters.
+    case note
     /// `givenName`, `familyName`: 1–100 Unicode letters, combining marks, spaces,
     /// apostrophes (`'`, `’`) and hyphens, with at least one letter.
     case personName
@@ -31,11 +36,9 @@ enum TextRule {
     func violation(in string: String) -> String? {
         switch self {
         case .text:
-            if Self.isBlank(string) { return "must not be empty" }
-            if string.unicodeScalars.contains(where: Self.isControl) {
-                return "must not contain control characters or line breaks"
-            }
-            return nil
+            return Self.freeTextViolation(string, maximumLength: Self.maximumTextLength)
+        case .note:
+            return Self.freeTextViolation(string, maximumLength: Self.maximumNoteLength)
         case .personName:
             return Self.personNameViolation(string)
         case .planId:
@@ -61,10 +64,62 @@ enum TextRule {
         }
     }
 
-    /// Empty, or only whitespace. U+FEFF counts as whitespace, as in the
-    /// JSON Schema's (ECMA-262) `\s`.
+    /// Longest free text, in Unicode scalars (as JSON Schema's `maxLength` counts): a
+    /// name or a label on a form line. The same limits are in the contract notes and the
+    /// JSON Schema; they keep layout time bounded, whatever the text.
+    public static let maximumTextLength = 200
+    /// Longest note (`analgesia`, `approach`), in Unicode scalars.
+    public static let maximumNoteLength = 1000
+    /// Longest run of combining marks after one character: the "stream-safe" bound of
+    /// UAX #15 §13 (30 non-starters); no real orthography comes near it.
+    public static let maximumCombiningRun = 30
+
+    private static func freeTextViolation(_ string: String, maximumLength: Int) -> String? {
+        if string.unicodeScalars.isEmpty { return "must not be empty" }
+        if string.unicodeScalars.count > maximumLength { return "must be at most \(maximumLength) characters" }
+        if string.unicodeScalars.contains(where: isControl) {
+            return "must not contain control characters or line breaks"
+        }
+        if isBlank(string) { return "must not be empty: needs a visible character (not only spaces, invisible characters or lone marks)" }
+        if hasLongCombiningRun(string) {
+            return "must not have more than \(maximumCombiningRun) combining marks in a row"
+        }
+        return nil
+    }
+
+    /// Nothing a reader would see: empty, or only whitespace and spaces of every kind,
+    /// default-ignorable code points (zero-width spaces and joiners, bidi controls,
+    /// variation selectors, Hangul fillers, U+FEFF), other format characters, the
+    /// Braille blank, and combining marks with no base to sit on.
     static func isBlank(_ string: String) -> Bool {
-        string.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+        !string.unicodeScalars.contains(where: isVisibleBase)
+    }
+
+    /// A character that prints something by itself.
+    static func isVisibleBase(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        if p.isWhitespace || p.isDefaultIgnorableCodePoint || scalar == "\u{2800}" { return false }
+        switch p.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+             .nonspacingMark, .spacingMark, .enclosingMark, .unassigned, .surrogate:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private static func hasLongCombiningRun(_ string: String) -> Bool {
+        var run = 0
+        for scalar in string.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                run += 1
+                if run > maximumCombiningRun { return true }
+            default:
+                run = 0
+            }
+        }
+        return false
     }
 
     /// C0, DEL, C1 (general category Cc) and the Unicode line/paragraph separators.
@@ -103,7 +158,8 @@ enum TextRule {
             count += 1
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-                hasLetter = true
+                // A Hangul filler (U+3164, a "letter" that prints nothing) is not a letter here.
+                hasLetter = hasLetter || isVisibleBase(scalar)
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 break
             default:
@@ -114,6 +170,7 @@ enum TextRule {
         }
         // Counted in Unicode scalars, like the JSON Schema's `{1,100}`.
         if count > 100 { return "must be at most 100 characters" }
-        return hasLetter ? nil : "must contain at least one letter"
+        if !hasLetter { return "must contain at least one letter" }
+        return hasLongCombiningRun(string) ? "must not have more than \(maximumCombiningRun) combining marks in a row" : nil
     }
 }

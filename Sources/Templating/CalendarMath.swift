@@ -1,34 +1,40 @@
 import Foundation
 import PlanImport
 
-// Calendar arithmetic in the plan's own UTC offset. Dates are added as calendar
-// days, never as multiples of 86,400 s, so a daylight-saving change between two
-// dates can never move a printed date by one day.
+// Calendar arithmetic on the facility's wall clock. Dates are added as calendar
+// days (day numbers), never as multiples of 86,400 s on an instant, so a daylight-saving
+// change between two dates can never move a printed date by one day.
 
 enum CalendarMath {
     static let utc: Calendar = {
         var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(secondsFromGMT: 0)!
+        c.timeZone = TimeZone(secondsFromGMT: 0) ?? c.timeZone
         return c
     }()
 
     /// Noon UTC of a calendar date: a safe instant to format a date-only value.
     static func noonUTC(_ d: CalendarDate) -> Date {
-        utc.date(from: DateComponents(year: d.year, month: d.month, day: d.day, hour: 12))!
+        // Days from the epoch (proleptic Gregorian, as the validator counts them): no
+        // Calendar round trip, so nothing here can fail for any date.
+        Date(timeIntervalSince1970: TimeInterval(PlanCalendar.daysSinceUnixEpoch(d) * 86_400 + 12 * 3600))
     }
 
     static func adding(days: Int, to d: CalendarDate) -> CalendarDate {
-        let moved = utc.date(byAdding: .day, value: days, to: noonUTC(d))!
-        let c = utc.dateComponents([.year, .month, .day], from: moved)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+        PlanCalendar.date(daysSinceUnixEpoch: PlanCalendar.daysSinceUnixEpoch(d) + days)
     }
 
-    /// The local calendar date of an instant, in its own offset.
-    static func localDate(_ t: Timestamp) -> CalendarDate {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(secondsFromGMT: t.offsetSeconds)!
-        let c = cal.dateComponents([.year, .month, .day], from: t.date)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+    /// The calendar date of an instant on the facility's wall clock.
+    static func localDate(_ t: Timestamp, in zone: TimeZone) -> CalendarDate {
+        PlanCalendar.localDate(t, in: zone)
+    }
+
+    /// The first instant of a calendar date on the facility's wall clock (its midnight, or
+    /// the first minute after it on a day whose midnight is skipped).
+    static func startOfDay(_ d: CalendarDate, in zone: TimeZone) -> Date {
+        let midnightUTC = noonUTC(d).addingTimeInterval(-12 * 3600)
+        // The offset in force at that local midnight; one correction covers a change during the night.
+        let guess = midnightUTC.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: midnightUTC)))
+        return midnightUTC.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: guess)))
     }
 
     static func adding(minutes: Int, to t: Timestamp) -> Timestamp {
@@ -36,11 +42,7 @@ enum CalendarMath {
     }
 
     /// Age in whole years on a given date.
-    static func age(born: CalendarDate, on day: CalendarDate) -> Int {
-        var years = day.year - born.year
-        if (day.month, day.day) < (born.month, born.day) { years -= 1 }
-        return years
-    }
+    static func age(born: CalendarDate, on day: CalendarDate) -> Int { PlanCalendar.age(born: born, on: day) }
 }
 
 extension CalendarMath {

@@ -57,10 +57,26 @@ public final class LocaleFormatter: @unchecked Sendable {
         }
     }
 
-    public init(content: LocaleContent) {
+    /// The facility's time zone: every time of a document is shown on this one clock,
+    /// whatever offset the plan wrote it with (a plan may mix `+01:00` and `Z`).
+    public let timeZone: TimeZone
+    private var zoned: [String: LocaleFormatter] = [:]
+
+    public init(content: LocaleContent, timeZone: TimeZone = FacilityClock.defaultTimeZone) {
         self.content = content
         self.plurals = PluralRules(language: content.tag)
         self.locale = Locale(identifier: content.tag)
+        self.timeZone = timeZone
+    }
+
+    /// This formatter on another clock (made once per zone and kept).
+    public func with(timeZone zone: TimeZone) -> LocaleFormatter {
+        if zone == timeZone { return self }
+        lock.lock(); defer { lock.unlock() }
+        if let made = zoned[zone.identifier] { return made }
+        let made = LocaleFormatter(content: content, timeZone: zone)
+        zoned[zone.identifier] = made
+        return made
     }
 
     /// The catalog string for `key`.
@@ -90,25 +106,41 @@ public final class LocaleFormatter: @unchecked Sendable {
         return fill(chosen, all)
     }
 
-    private func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard pattern.contains("{") else { return pattern }
-        var out = pattern
-        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+    /// Fills `{name}` placeholders of a catalog pattern in one left-to-right pass over the
+    /// pattern: each placeholder is replaced by its value, and the values are never scanned
+    /// again, so a plan value containing `{version}` prints literally, whatever the order
+    /// of `values`. A `{…}` that names no value stays as it is (a catalog check reports it).
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, pattern.contains("{") else { return pattern }
+        var out = ""
+        out.reserveCapacity(pattern.utf8.count + 32)
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+               let value = values[String(rest[afterOpen..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
         return out
     }
 
+    private func fill(_ pattern: String, _ values: [String: String]) -> String { Self.fill(pattern, values) }
+
     // MARK: Direction
 
-    /// A value from the plan (a name, a phone number, a code) inserted into right-to-left
-    /// text is isolated (UAX #9, BD8): it keeps its own direction and does not reorder the
-    /// sentence around it. A value with right-to-left letters gets FIRST STRONG ISOLATE; any
-    /// other gets LEFT-TO-RIGHT ISOLATE — a phone number has no strong character at all, and
-    /// an FSI would resolve it right to left ("0134 555 010 39+"). Left-to-right documents
-    /// need no isolates.
+    /// A value from the plan (a name, a phone number, a code) made safe to put into a
+    /// sentence of this language: its explicit bidi controls removed, and isolated (UAX #9
+    /// BD8) so that it keeps its own direction and never reorders the text around it.
+    /// See `BidiIsolation.isolate` for which values get which isolate.
     public func isolate(_ value: String) -> String {
-        guard content.direction == .rightToLeft, !value.isEmpty else { return value }
-        let rtl = value.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFC).contains($0.value) }
-        return (rtl ? "\u{2068}" : "\u{2066}") + value + "\u{2069}"
+        BidiIsolation.isolate(value, rightToLeft: content.direction == .rightToLeft)
     }
 
     // MARK: Numbers
@@ -123,14 +155,15 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     // MARK: Dates and times
 
-    private func formatter(_ pattern: String, offset: Int) -> DateFormatter {
-        let key = "\(pattern)|\(offset)"
+    /// `zone`: `nil` for date-only values (formatted at noon UTC, see `CalendarMath.noonUTC`).
+    private func formatter(_ pattern: String, zone: TimeZone?) -> DateFormatter {
+        let key = "\(pattern)|\(zone?.identifier ?? "")"
         lock.lock(); defer { lock.unlock() }
         if let f = formatters[key] { return f }
         let f = DateFormatter()
         f.locale = locale
         f.calendar = Calendar(identifier: .gregorian)
-        f.timeZone = TimeZone(secondsFromGMT: offset)
+        f.timeZone = zone ?? TimeZone(secondsFromGMT: 0)
         f.dateFormat = pattern
         formatters[key] = f
         return f
@@ -138,33 +171,33 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     /// "giovedì 3 dicembre 2026"
     public func longDate(_ d: CalendarDate) throws -> String {
-        formatter(try string("format.date"), offset: 0).string(from: CalendarMath.noonUTC(d))
+        formatter(try string("format.date"), zone: nil).string(from: CalendarMath.noonUTC(d))
     }
 
     /// "12 marzo 1951" (no weekday: birth dates)
     public func plainDate(_ d: CalendarDate) throws -> String {
-        formatter(try string("format.date-plain"), offset: 0).string(from: CalendarMath.noonUTC(d))
+        formatter(try string("format.date-plain"), zone: nil).string(from: CalendarMath.noonUTC(d))
     }
 
-    /// "9:30", in the timestamp's own offset.
+    /// "9:30", on the facility's clock (`timeZone`).
     public func time(_ t: Timestamp) throws -> String {
-        formatter(try string("format.time"), offset: t.offsetSeconds).string(from: t.date)
+        formatter(try string("format.time"), zone: timeZone).string(from: t.date)
     }
 
-    /// "giovedì 3 dicembre 2026, ore 9:30"
+    /// "giovedì 3 dicembre 2026, ore 9:30", on the facility's clock.
     public func dateTime(_ t: Timestamp) throws -> String {
-        try format("format.datetime", ["date": try longDate(CalendarMath.localDate(t)), "time": try time(t)])
+        try format("format.datetime", ["date": try longDate(localDate(t)), "time": try time(t)])
     }
+
+    /// The calendar date of an instant on the facility's clock.
+    public func localDate(_ t: Timestamp) -> CalendarDate { CalendarMath.localDate(t, in: timeZone) }
 
     /// "a, b e c"
     public func list(_ items: [String]) throws -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default:
-            let head = items.dropLast().joined(separator: try string("format.list-separator"))
-            return try format("format.list-last", ["a": head, "b": items.last!])
-        }
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        let head = items.dropLast().joined(separator: try string("format.list-separator"))
+        return try format("format.list-last", ["a": head, "b": last])
     }
 }
 

@@ -54,7 +54,8 @@ public final class TemplateExpander: @unchecked Sendable {
             throw TemplatingError.missingProse(partial, locale: locale.tag)
         }
         guard let text = library.render(model, withTemplate: name) else { throw TemplatingError.missingTemplate(name) }
-        return text
+        // Several values forming one phrase ("name, title") become one isolate.
+        return BidiIsolation.joinPhrases(text)
     }
 
     /// Names used in `{{> name}}` tags.

@@ -163,6 +163,7 @@ public struct Flags: Equatable {
     public var ct = false, fluoroscopy = false
     public var anticoagulants = false, childbearing = false, fasting = false
     public var allergies = false, labTests = false, followUps = false
+    /// `interpreter`: the plan asks for one, or the document is not in Italian (set in `build`, which knows the language).
     public var interpreter = false, representative = false, minor = false
     public var fiscalCode = false, address = false, approach = false
     public var complications = false, analgesia = false, noDriving = false

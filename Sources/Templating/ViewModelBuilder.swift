@@ -14,14 +14,17 @@ public enum ViewModelBuilder {
     /// The dressing may come off and the patient may shower after 48 hours (BRIEF c: 24–48 h, 1–2 days).
     public static let dressingDays = 2
 
-    /// - Parameter settings: the facility's configuration (out-of-hours number, ward hours); nothing
-    ///   configured means the documents send the patient to the plan's emergency number.
-    public static func build(plan: Plan, kind: DocumentKind, formatter f: LocaleFormatter,
+    /// - Parameter settings: the facility's configuration (out-of-hours number, ward hours, time
+    ///   zone); nothing configured means the documents send the patient to the plan's emergency
+    ///   number. Every time of the document is shown on the facility's clock (`settings.timeZone`,
+    ///   Europe/Rome unless configured), whatever offset the plan wrote it with.
+    public static func build(plan: Plan, kind: DocumentKind, formatter base: LocaleFormatter,
                              documentId: String, contentVersion: String,
                              settings: FacilitySettings = .unconfigured) throws -> ViewModel {
+        let f = base.with(timeZone: TimeZone(identifier: settings.timeZone) ?? FacilityClock.defaultTimeZone)
         let descriptor = kind.descriptor
         if descriptor.needsOutcome && plan.outcome == nil { throw TemplatingError.noOutcome }
-        var flags = self.flags(plan)
+        var flags = self.flags(plan, timeZone: f.timeZone)
         let rule = DrivingRule.of(plan, kind: kind)
         flags.drivingDate = { if case .notBefore = rule { return true } else { return false } }()
         flags.drivingPhysician = rule == .physicianDecides
@@ -29,7 +32,7 @@ public enum ViewModelBuilder {
         flags.outOfHours = settings.outOfHoursPhone != nil
         flags.wardHours = settings.wardHours != nil
         flags.draft = !f.content.approval.isApproved
-        let procedureDay = CalendarMath.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
+        let procedureDay = f.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
         let p = plan.procedure
         let typeKey = "procedure-type.\(p.type.rawValue)"
         let title = try f.string(descriptor.titleKey)
@@ -94,7 +97,7 @@ public enum ViewModelBuilder {
 
     // MARK: Conditions
 
-    static func flags(_ plan: Plan) -> Flags {
+    static func flags(_ plan: Plan, timeZone: TimeZone = FacilityClock.defaultTimeZone) -> Flags {
         var f = Flags()
         let p = plan.procedure
         f.sedation = p.anaesthesia == .localWithSedation
@@ -120,13 +123,12 @@ public enum ViewModelBuilder {
         f.allergies = !plan.preparation.allergies.isEmpty
         f.labTests = !plan.preparation.labTests.isEmpty
         f.followUps = !plan.followUp.isEmpty
-        f.interpreter = plan.patient.interpreterRequired
         f.representative = plan.patient.legalRepresentative != nil
         f.anticoagulantsStopped = plan.preparation.anticoagulants.contains { $0.stopDaysBefore > 0 }
         f.fiscalCode = plan.patient.fiscalCode != nil
         f.address = plan.facility.address != nil
         f.approach = plan.targets.contains { $0.approach != nil }
-        let day = CalendarMath.localDate(p.scheduledStart)
+        let day = PlanCalendar.localDate(p.scheduledStart, in: timeZone)
         let age = CalendarMath.age(born: plan.patient.birthDate, on: day)
         f.minor = age < 18
         f.parents = f.minor && plan.patient.legalRepresentative?.role == .parent
@@ -154,7 +156,7 @@ public enum ViewModelBuilder {
     static func preparation(_ plan: Plan, _ f: LocaleFormatter) throws -> PreparationView {
         let prep = plan.preparation
         let start = plan.procedure.scheduledStart
-        let day = CalendarMath.localDate(start)
+        let day = f.localDate(start)
         let anticoagulants = try prep.anticoagulants.map { a -> AnticoagulantView in
             let stopDay = CalendarMath.adding(days: -a.stopDaysBefore, to: day)
             let resume: String
@@ -210,10 +212,10 @@ public enum ViewModelBuilder {
             rows.append((t.date, rows.count, TimelineEntry(when: try f.dateTime(t), what: try f.format(key, values))))
         }
         func on(_ day: CalendarDate, _ key: String, _ values: [String: String] = [:]) throws {
-            let start = CalendarMath.noonUTC(day).addingTimeInterval(TimeInterval(-12 * 3600 - o.dischargeAt.offsetSeconds))
+            let start = CalendarMath.startOfDay(day, in: f.timeZone)
             rows.append((start, rows.count, TimelineEntry(when: try f.longDate(day), what: try f.format(key, values))))
         }
-        let procedureDay = CalendarMath.localDate(o.performedStart)
+        let procedureDay = f.localDate(o.performedStart)
         try at(o.performedEnd, "timeline.procedure-end")
         try at(CalendarMath.adding(minutes: bedRestMinutes, to: o.performedEnd), "timeline.mobilise")
         try at(o.dischargeAt, "timeline.discharge")

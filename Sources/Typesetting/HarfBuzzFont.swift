@@ -26,6 +26,7 @@ struct ScriptCode: Hashable, Sendable {
     static let unknown = ScriptCode(raw: HB_SCRIPT_UNKNOWN.rawValue)
     static let latin = ScriptCode(raw: HB_SCRIPT_LATIN.rawValue)
     static let arabic = ScriptCode(raw: HB_SCRIPT_ARABIC.rawValue)
+    static let cyrillic = ScriptCode(raw: HB_SCRIPT_CYRILLIC.rawValue)
 
     /// Common and inherited characters take the script of their neighbours (UAX #24).
     var isSpecific: Bool { self != .common && self != .inherited && self != .unknown }

@@ -19,11 +19,21 @@ final class Hyphenator: @unchecked Sendable {
     private var cache: [Int: [(word: [Unicode.Scalar], points: [Int])]] = [:]
     private var cacheCount = 0
 
-    /// Minimum letters before the first and after the last hyphen (Italian
-    /// usage, `\lefthyphenmin`/`\righthyphenmin`); a dictionary may ask for more.
-    static let leftMin = 2, rightMin = 2
+    /// Minimum letters before the first and after the last hyphen
+    /// (`\lefthyphenmin`/`\righthyphenmin`): two before, three after, so that
+    /// a line never ends in one letter and the next never begins with two
+    /// ("ca-sa", "anestesi-a"); a dictionary may ask for more.
+    static let leftMin = 2, rightMin = 3
+    /// Words shorter than this many letters are never hyphenated.
+    static let minimumWord = 6
 
-    private init?(path: String, cacheDirectory: String?) {
+    /// The script of the dictionary's words: only letters of this script are
+    /// given to it (Latin words in a Ukrainian text, Cyrillic ones in an Italian
+    /// text, Arabic anywhere are never hyphenated with the wrong patterns).
+    let script: ScriptCode
+
+    private init?(path: String, script: ScriptCode, cacheDirectory: String?) {
+        self.script = script
         // libhyphen compiles the patterns into a state machine on every load; for
         // Debian's German file (78,000 patterns) that takes about 2 s. The compiled
         // machine is therefore kept in a cache file and read back in milliseconds.
@@ -51,11 +61,11 @@ final class Hyphenator: @unchecked Sendable {
         private var loaded = false
         private var hyphenator: Hyphenator?
 
-        func get(_ path: String, cacheDirectory: String?) -> Hyphenator? {
+        func get(_ path: String, script: ScriptCode, cacheDirectory: String?) -> Hyphenator? {
             lock.lock()
             defer { lock.unlock() }
             if !loaded {
-                hyphenator = Hyphenator(path: path, cacheDirectory: cacheDirectory)
+                hyphenator = Hyphenator(path: path, script: script, cacheDirectory: cacheDirectory)
                 loaded = true
             }
             return hyphenator
@@ -71,8 +81,11 @@ final class Hyphenator: @unchecked Sendable {
     /// listed (ar, …) have no dictionary here and are never hyphenated.
     private static let defaultFiles = [
         "it": "hyph_it_IT.dic", "de": "hyph_de_DE.dic", "en": "hyph_en_US.dic", "fr": "hyph_fr.dic",
-        "ro": "hyph_ro_RO.dic", "uk": "hyph_uk_UA.dic",
+        "ro": "hyph_ro_RO.dic", "uk": "hyph_uk_UA.dic", "ru": "hyph_ru_RU.dic",
     ]
+
+    /// The script of each language's dictionary (Latin unless listed).
+    private static let scripts: [String: ScriptCode] = ["uk": .cyrillic, "ru": .cyrillic]
 
     /// The hyphenator for a BCP 47 tag ("it", "de-CH", …), loading its
     /// dictionary on first use (Italian: under 1 ms; German, 1 MB of
@@ -102,7 +115,7 @@ final class Hyphenator: @unchecked Sendable {
                 let slot = slots[path] ?? Slot()
                 slots[path] = slot
                 registryLock.unlock()
-                if let hyphenator = slot.get(path, cacheDirectory: cacheDirectory) {
+                if let hyphenator = slot.get(path, script: scripts[primary] ?? .latin, cacheDirectory: cacheDirectory) {
                     result = hyphenator
                     break
                 }
@@ -178,17 +191,21 @@ final class Hyphenator: @unchecked Sendable {
                 bytes.append(CChar(bitPattern: UInt8(scalar.value)))
             }
         }
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        // libhyphen takes a length but also runs strstr() over the word (its NOHYPHEN
+        // check), so the buffer must end in NUL; the length passed excludes it.
+        let length = bytes.count
+        bytes.append(0)
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(bytes.count), &hyphens, nil,
+        let status = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(length), &hyphens, nil,
                                            &rep, &pos, &cut,
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin),
                                            Int32(Hyphenator.leftMin), Int32(Hyphenator.rightMin))
         defer {
             if let rep {
-                for index in 0..<bytes.count { free(rep[index]) }
+                for index in 0..<length { free(rep[index]) }
                 free(rep)
             }
             free(pos)

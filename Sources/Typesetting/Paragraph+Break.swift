@@ -24,11 +24,23 @@ struct BreakParameters {
     /// Stretch every line has besides its glue (`\leftskip` + `\rightskip`):
     /// 0 when justified, a few em for ragged alignments.
     var lineStretch = 0.0
+    /// `\emergencystretch` of the final pass, counted only in the badness of
+    /// lines without stretchable spaces that end at an emergency cut (pieces of a
+    /// word wider than the measure), so that those can still be told good from
+    /// bad, while loose lines keep their real badness.
+    var emergencyStretch = 0.0
     /// `\linepenalty`, `\adjdemerits`, `\doublehyphendemerits`, `\finalhyphendemerits`.
     var linePenalty = 10.0
     var adjacentDemerits = 10_000.0
     var doubleHyphenDemerits = 10_000.0
     var finalHyphenDemerits = 5_000.0
+    /// Typographic rules for added hyphens kept as hard constraints rather than
+    /// demerits: never two hyphenated lines in a row, never a hyphenated
+    /// penultimate line (the last line would begin with the end of a broken
+    /// word). The final pass turns them into demerits (`doubleHyphenDemerits`,
+    /// `finalHyphenDemerits`), so that a paragraph with no other way out is not
+    /// set with spaces three times their width instead.
+    var strictHyphenation = true
 }
 
 /// TeX's fitness classes (§817).
@@ -55,6 +67,8 @@ enum LineBreaker {
         var totalDemerits: Double
         var previous: Int
         var flagged: Bool
+        /// The line ending at this break ends with an added hyphen.
+        var hyphenated: Bool
         /// First node of the line after this break.
         var lineStart: Int
     }
@@ -77,7 +91,7 @@ enum LineBreaker {
         }
 
         var records = [Record(position: -1, line: 0, fitness: Fitness.decent, totalDemerits: 0, previous: -1,
-                              flagged: false, lineStart: lineStart(after: -1, nodes))]
+                              flagged: false, hyphenated: false, lineStart: lineStart(after: -1, nodes))]
         var active = [0]
         var survivors = [Int]()
         let epsilon = 1e-9
@@ -91,6 +105,9 @@ enum LineBreaker {
             }
             let forced = node.isForcedBreak
             let isLast = position == count - 1
+            // A hyphen is added when the line breaks at this penalty.
+            let addsHyphen = node.kind == .penalty && node.ref >= 0
+            let strict = parameters.strictHyphenation
             var best = SIMD4<Double>(repeating: .infinity)
             var bestFrom = SIMD4<Int>(repeating: -1)
             var minimum = Double.infinity
@@ -110,7 +127,11 @@ enum LineBreaker {
                 let target = from.line == 0 ? parameters.firstLineWidth : parameters.lineWidth
                 var width = widthSum[position] - widthSum[start]
                 if node.kind == .penalty { width += node.width }
-                let stretch = stretchSum[position] - stretchSum[start] + parameters.lineStretch
+                let glueStretch = stretchSum[position] - stretchSum[start]
+                var stretch = glueStretch + parameters.lineStretch
+                if glueStretch == 0, node.kind == .penalty, node.penalty == Penalties.emergency {
+                    stretch += parameters.emergencyStretch
+                }
                 let shrink = shrinkSum[position] - shrinkSum[start]
                 let hasFill = fillSum[position] > fillSum[start]
 
@@ -151,6 +172,7 @@ enum LineBreaker {
                     continue
                 }
                 if lineBadness > parameters.tolerance { continue }
+                if strict, from.hyphenated, addsHyphen || isLast { continue }
 
                 // §859: demerits.
                 var demerits = (parameters.linePenalty + lineBadness) * (parameters.linePenalty + lineBadness)
@@ -195,7 +217,8 @@ enum LineBreaker {
                     records.append(Record(position: position, line: records[bestFrom[fitness]].line + 1,
                                           fitness: fitness, totalDemerits: best[fitness],
                                           previous: bestFrom[fitness],
-                                          flagged: node.kind == .penalty && node.flagged, lineStart: after))
+                                          flagged: node.kind == .penalty && node.flagged,
+                                          hyphenated: addsHyphen, lineStart: after))
                     active.append(records.count - 1)
                 }
             }

@@ -299,8 +299,11 @@ extension Paragraph {
                 width += fonts.hyphenAdvance[fontOf[end - 1]] * size
             }
             guard width > limit else { continue }
-            if boundaries == nil { boundaries = graphemeBoundaries(word) }
-            for position in boundaries! where position > start && position < end {
+            let graphemes = boundaries ?? graphemeBoundaries(word)
+            boundaries = graphemes
+            // Never right after an elision apostrophe ("dell'|anca" is not a break).
+            for position in graphemes where position > start && position < end
+                && text[position - 1] != 0x27 && text[position - 1] != 0x2019 {
                 cuts.append(CutPoint(position: position, cut: .emergency))
             }
         }
@@ -316,8 +319,10 @@ extension Paragraph {
     }
 
     /// Hyphenation points of a word, appended in ascending order: in each
-    /// run of at least five Latin letters that has a lower-case letter (so
-    /// never in an acronym), and never in a word with digits. Apostrophes end
+    /// run of at least `Hyphenator.minimumWord` letters of the dictionary's
+    /// script (Latin for it/de/en/fr/ro, Cyrillic for uk) that has a
+    /// lower-case letter (so never in an acronym), and never in a word with
+    /// digits (document ids, record numbers). Apostrophes end
     /// a run, so "l'osso" breaks only at spaces while "dell'anestesia" may
     /// become "dell'ane-ste-sia".
     private func appendHyphenationPoints(_ word: Word, _ hyphenator: Hyphenator, to cuts: inout [CutPoint]) {
@@ -325,14 +330,14 @@ extension Paragraph {
         var runStart = -1
         var hasLower = false
         func finish(_ end: Int) {
-            if runStart >= 0, end - runStart >= 5, hasLower { runs.append((runStart, end)) }
+            if runStart >= 0, end - runStart >= Hyphenator.minimumWord, hasLower { runs.append((runStart, end)) }
             runStart = -1
             hasLower = false
         }
         for position in word.range {
             let kind = CharacterClass.letterKind(scalars[position])
             if kind == .digit { return }
-            if kind != .other, items[Int(itemOf[position])].script == .latin {
+            if kind != .other, items[Int(itemOf[position])].script == hyphenator.script {
                 if runStart < 0 { runStart = position }
                 if kind == .lowercase { hasLower = true }
             } else {

@@ -22,6 +22,16 @@ public final class Typesetter: @unchecked Sendable {
     /// in every line's badness (not set), so that lines without spaces
     /// (a lone hyphenated fragment) can still be told good from bad.
     static let emergencyStretch = 3.0
+    /// Tolerance of the second pass, without hyphenation: badness 800 lets word
+    /// spaces stretch to about 1.9 × their width (TeX's `\tolerance` 200: 1.6 ×).
+    static let unhyphenatedTolerance = 800.0
+    /// Tolerance of the third pass, with hyphenation (spaces up to about 1.8 ×).
+    static let hyphenatedTolerance = 400.0
+    /// On the final pass a hyphen before the last line or right after another
+    /// hyphenated line is no longer forbidden, but costs these demerits: as much
+    /// as a line of badness ≈ 300 (spaces ≈ 1.7 ×), so it is taken only instead of
+    /// a line far looser than that.
+    static let lastResortHyphenDemerits = 100_000.0
 
     /// A typesetter using `fonts` and the hyphenation dictionaries (`hyph_it_IT.dic`, …) in
     /// `hyphenationDirectory`. It reads no environment variable and writes a file only into
@@ -70,14 +80,22 @@ public final class Typesetter: @unchecked Sendable {
         // First pass: no hyphenation, `\pretolerance` 100 (TeX §863).
         var list = paragraph.nodeList(options)
         var breaks = LineBreaker.breakpoints(list.nodes, parameters)
-        // Second pass: hyphenation points, `\tolerance` 200.
+        // Second pass: still no hyphenation, a looser tolerance: a line with slightly wider
+        // spaces reads better than a broken word for these readers (at most about 2
+        // hyphenated lines per 100 body lines).
+        if breaks == nil {
+            parameters.tolerance = Self.unhyphenatedTolerance
+            breaks = LineBreaker.breakpoints(list.nodes, parameters)
+        }
+        // Third pass: hyphenation points (never two hyphenated lines in a row, never
+        // before the last line: `BreakParameters.strictHyphenation`).
         if breaks == nil {
             if style.hyphenate {
                 options.hyphenator = Hyphenator.forLanguage(style.language, directory: hyphenationDirectory,
                                                                 cacheDirectory: compiledDictionaries)
                 if options.hyphenator != nil { list = paragraph.nodeList(options) }
             }
-            parameters.tolerance = 200
+            parameters.tolerance = Self.hyphenatedTolerance
             breaks = LineBreaker.breakpoints(list.nodes, parameters)
         }
         // Final pass: any badness, words wider than the measure cut at graphemes.
@@ -86,7 +104,10 @@ public final class Typesetter: @unchecked Sendable {
             list = paragraph.nodeList(options)
             parameters.tolerance = .infinity
             parameters.isFinalPass = true
-            parameters.lineStretch += Self.emergencyStretch * style.size
+            parameters.strictHyphenation = false
+            parameters.finalHyphenDemerits = Self.lastResortHyphenDemerits
+            parameters.doubleHyphenDemerits = Self.lastResortHyphenDemerits
+            parameters.emergencyStretch = Self.emergencyStretch * style.size
             breaks = LineBreaker.breakpoints(list.nodes, parameters)
         }
         let settings = LineSettings(size: style.size, measure: width, indent: indent, alignment: style.alignment)

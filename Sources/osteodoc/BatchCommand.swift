@@ -57,7 +57,7 @@ struct Batch: ParsableCommand {
                     tally.fail(inputs[index].name, ["same document id as \(earlier)"])
                 } else {
                     do {
-                        try AtomicFile.write(document.bytes, to: file)
+                        try AtomicFile.write(document.bytes, to: file, naming: FileNaming(verbose: false))
                         tally.succeed(pages: document.pages)
                     } catch {
                         tally.fail(inputs[index].name, ["cannot write \(file.lastPathComponent)"])
@@ -103,7 +103,8 @@ enum BatchInputs {
             throw CLIFailure("PLANS: \(source) is not a folder (or - for NDJSON on standard input)")
         }
         return try names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { name in
-            Item(name: name, data: try PlanFile.read((source as NSString).appendingPathComponent(name)))
+            Item(name: name, data: try PlanFile.read((source as NSString).appendingPathComponent(name), option: name,
+                                                     naming: FileNaming(verbose: false)))
         }
     }
 }

@@ -73,7 +73,7 @@ struct LocalesCommand: ParsableCommand {
             do {
                 let engine = try resourceOptions.engine()
                 let html = try engine.translationPreview(tag)
-                try AtomicFile.write(Array(html.utf8), to: URL(fileURLWithPath: out))
+                try AtomicFile.write(Array(html.utf8), to: URL(fileURLWithPath: out), naming: FileNaming(verbose: false))
             } catch let e as OsteoDocError { Self.fail(e.description) } catch let e as CLIFailure { Self.fail(e.description) }
         }
     }

@@ -25,6 +25,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print from a translation that is complete but older than the Italian text; the document says so visibly.")
     var allowStale = false
 
+    @Flag(name: .long, help: "Name files by their path in error messages (by default only the option is named: a file name may be a patient's).")
+    var verbose = false
+
     @OptionGroup var resourceOptions: ResourceOptions
     @OptionGroup var configOptions: ConfigOptions
 
@@ -34,9 +37,11 @@ struct Render: ParsableCommand {
             Self.fail("--out: the file name must end in .html or .pdf")
         }
         do {
+            let naming = FileNaming(verbose: verbose)
+            try AtomicFile.refuseOverwriting([("--plan", plan)], with: outURL, naming: naming)
             let engine = try resourceOptions.engine(settings: try configOptions.settings())
-            let data = try PlanFile.read(plan)
-            let parsed = try OsteoDoc.plan(from: data)
+            let data = try PlanFile.read(plan, naming: naming)
+            let parsed = try OsteoDoc.plan(from: data, timeZone: engine.facilityTimeZone)
             let language = try engine.resolveLanguage(lang, plan: parsed)
             let bytes: [UInt8]
             if let with {
@@ -46,7 +51,7 @@ struct Render: ParsableCommand {
             } else {
                 bytes = try engine.render(kind, plan: parsed, language: language, format: format, allowStale: allowStale)
             }
-            try AtomicFile.write(bytes, to: outURL)
+            try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
         } catch let e as OsteoDocError {
             Self.fail(e.description)
         } catch let e as CLIFailure {

@@ -143,6 +143,7 @@ final class ClinicalDocumentTests: XCTestCase {
                 let page = try html(.consent, json, lang)
                 XCTAssertTrue(page.contains(sentence("consent.signatures.patient" + suffix, lang)), "\(lang) \(sex)")
                 XCTAssertTrue(page.contains(sentence("consent.declarations.information-all" + suffix, lang)), "\(lang) \(sex)")
+                XCTAssertTrue(page.contains(sentence("consent.declarations.informed" + suffix, lang)), "\(lang) \(sex)")
                 let header = try engine.document(.consent, plan: plan, language: lang).metadata.runningHeader.joined(separator: " ")
                 XCTAssertTrue(header.contains(fragment("header.birth" + suffix, lang)), "\(lang) \(sex): \(header)")
             }
@@ -185,8 +186,8 @@ final class ClinicalDocumentTests: XCTestCase {
             try Data(try engine.render(kind, plan: plan, language: lang, format: .pdf)).write(to: pdf)
             let first = try tool("pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"]).output
             let notice = sentence("notice.not-approved", lang)
-            let firstWords = notice.split(separator: " ").prefix(2).joined(separator: " ")
-            XCTAssertTrue(first.contains(firstWords), "\(kind) \(lang): \(first.prefix(400))")
+            let draft = String(notice.prefix { $0 != "." })   // "BOZZA", "ENTWURF", "مسودة"
+            XCTAssertTrue(first.contains(draft), "\(kind) \(lang): \(first.prefix(400))")
             XCTAssertTrue(try html(kind, try examplePlanJSON(), lang).contains(sentence("approval.none", lang)))
         }
     }
@@ -209,6 +210,14 @@ final class ClinicalDocumentTests: XCTestCase {
     }
 
     // MARK: 9. Quotation marks: content only, never values
+
+    /// The templates' own punctuation follows the language too: French puts a no-break space before a colon.
+    func testTemplatePunctuationInFrench() throws {
+        let fr = try html(.consent, try examplePlanJSON(), "fr")
+        XCTAssertFalse(fr.contains("</strong>:"), "a bare colon after a bold name")
+        XCTAssertTrue(fr.contains("</strong>\u{A0}:"))
+        XCTAssertTrue(try html(.consent, try examplePlanJSON(), "it").contains("</strong>:"))
+    }
 
     func testPlanValuesKeepTheirOwnQuotesAndApostrophes() throws {
         var json = try examplePlanJSON()

@@ -60,13 +60,15 @@ final class PlanDecoderPatientTests: XCTestCase {
     }
 
     func testBirthDateNotAfterTheDateOfGeneratedAt() {
-        assertSingleIssue(example(("\"1951-03-12\"", "\"2026-11-21\"")), path: "patient.birthDate",
+        // A newborn is a minor: the plan names a parent (see PlanDecoderMinorTests).
+        let parent = ("\"legalRepresentative\": null", "\"legalRepresentative\": { \"name\": \"Anna Rossi\", \"role\": \"parent\" }")
+        assertSingleIssue(example(("\"1951-03-12\"", "\"2026-11-21\""), parent), path: "patient.birthDate",
                           message: "must not be after the date of generatedAt")
-        XCTAssertNotNil(decoded(example(("\"1951-03-12\"", "\"2026-11-20\""))))
+        XCTAssertNotNil(decoded(example(("\"1951-03-12\"", "\"2026-11-20\""), parent)))
         // The date as written in generatedAt's own offset counts: 00:30+01:00 is still
         // 19 November in UTC, yet the plan's date is the 20th.
         XCTAssertNotNil(decoded(example(("\"1951-03-12\"", "\"2026-11-20\""),
-                                        ("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-20T00:30:00+01:00\""))))
+                                        ("\"2026-11-20T10:15:00+01:00\"", "\"2026-11-20T00:30:00+01:00\""), parent)))
     }
 
     func testSex() {

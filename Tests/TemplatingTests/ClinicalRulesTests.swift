@@ -152,13 +152,18 @@ final class ClinicalRulesTests: XCTestCase {
         }
     }
 
-    /// No Italian catalog string prints both genders ("nata/o", "La/il", "alla/al") any more.
-    func testNoSlashGenderFormsInTheItalianCatalog() {
-        let it = shippedContent.locale("it")!
-        for entry in it.strings.entries {
-            for s in entry.strings {
-                XCTAssertNil(s.range(of: #"\b\w+[ao]/[ao]\b|\b(La/il|la/il|alla/al)\b"#, options: .regularExpression),
-                             "\(entry.context ?? ""): \(s)")
+    /// No catalog string about the patient prints both genders ("nata/o", "La/il", "né(e)",
+    /// "născut(ă)", "прочитав(-ла)") any more: the view model picks one, or neutral wording.
+    func testNoBothGenderNotationInAnyCatalog() {
+        let patterns = [#"\b\w+[ao]/[ao]\b"#, #"\b(La/il|la/il|alla/al)\b"#, #"\w\((e|ă|ă)\)"#, #"\w\(-\w+\)"#,
+                        #"Patientin / der Patient"#, "المريض / المريضة", "المريض أو المريضة", "пацієнт / пацієнтка"]
+        for tag in shippedContent.localeTags {
+            for entry in shippedContent.locale(tag)!.strings.entries {
+                for s in entry.strings {
+                    for p in patterns {
+                        XCTAssertNil(s.range(of: p, options: [.regularExpression, .caseInsensitive]), "\(tag) \(entry.context ?? ""): \(s)")
+                    }
+                }
             }
         }
     }

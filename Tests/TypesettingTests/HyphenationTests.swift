@@ -15,10 +15,11 @@ final class HyphenationTests: XCTestCase {
     }
 
     func testItalianPoints() {
-        XCTAssertEqual(hyphenated("osteoplastica", "it"), "oste-o-pla-sti-ca")
-        XCTAssertEqual(hyphenated("polimetilmetacrilato", "it"), "po-li-me-til-me-ta-cri-la-to")
-        XCTAssertEqual(hyphenated("città", "it"), "cit-tà")
-        XCTAssertEqual(hyphenated("Cementoplastica", "it"), "Ce-men-to-pla-sti-ca")
+        // At least three letters after the last break (issue 8 point 7).
+        XCTAssertEqual(hyphenated("osteoplastica", "it"), "oste-o-pla-stica")
+        XCTAssertEqual(hyphenated("polimetilmetacrilato", "it"), "po-li-me-til-me-ta-cri-lato")
+        XCTAssertEqual(hyphenated("città", "it"), "città")
+        XCTAssertEqual(hyphenated("Cementoplastica", "it"), "Ce-men-to-pla-stica")
     }
 
     func testOtherDictionaries() {
@@ -92,8 +93,8 @@ final class HyphenationTests: XCTestCase {
     }
 
     func testSoftHyphenIsADiscretionaryHyphen() throws {
-        let text = "Radiologia inter\u{00AD}ventistica inter\u{00AD}ventistica"
-        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style(hyphenate: false), width: 100)
+        let text = "Radiologia inter\u{00AD}ventistica e poi la sala"
+        let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style(hyphenate: false), width: 60)
         let broken = layout.lines.filter(\.hyphenated)
         XCTAssertFalse(broken.isEmpty)
         for line in broken {

@@ -1,0 +1,19 @@
+import CFuzzerDriver
+import FuzzHarness
+
+// libFuzzer program for FuzzHarness.targets["Template"] (see Fuzz/README.md).
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
+    if let broken = FuzzHarness.template(bytes) { fuzz_promise_broken(broken) }
+    return 0
+}
+
+/// SwiftPM makes `<Target>_main` the program's `main`: hand over to libFuzzer.
+@_cdecl("FuzzTemplate_main")
+public func fuzzTemplateMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzTemplate(data, size) }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import OsteoDoc
+import PlanImport
+import Typesetting
+
+/// The fuzz targets' bodies (issue 14), shared by the libFuzzer programs in `Fuzz/` and by
+/// the regression test that replays every input they once crashed on
+/// (`Tests/FuzzHarnessTests`). Each target takes raw bytes and returns `nil` when every
+/// promise held, or which promise broke; a crash is a finding too.
+public enum FuzzHarness {
+    /// The targets, by the name of their fuzz program (`Fuzz<Name>`) and regression folder.
+    public static let targets: [String: @Sendable (UnsafeRawBufferPointer) -> String?] = [
+        "PlanDecode": planDecode, "Pipeline": pipeline, "Template": template,
+        "Markdown": markdown, "Paragraph": paragraph, "PO": po,
+    ]
+
+    /// The repository root (this file is Sources/FuzzHarness/FuzzHarness.swift).
+    public static let repository: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// One engine for the whole run: fonts and catalogs are loaded once.
+    static let engine: OsteoDoc = {
+        do { return try OsteoDoc(resources: repository) } catch {
+            fatalError("fuzz set-up: cannot load the resources in \(repository.path): \(error)")
+        }
+    }()
+
+    /// The decoded example plan.
+    public static let examplePlan: Plan = {
+        do {
+            return try OsteoDoc.plan(from: Data(contentsOf: repository.appendingPathComponent("examples/plan.json")))
+        } catch {
+            fatalError("fuzz set-up: the example plan does not decode: \(error)")
+        }
+    }()
+
+    /// One typesetter per process, with the fonts documents use.
+    static let typesetter: Typesetter = {
+        do { return Typesetter(fonts: try FontLibrary(directory: ResourceProvider.debianFonts)) } catch {
+            fatalError("fuzz set-up: cannot load the fonts: \(error)")
+        }
+    }()
+
+    /// The languages osteodoc ships, in a fixed order.
+    static var languages: [String] { engine.content.localeTags.sorted() }
+
+    /// Splits the input into `count` strings at 0x00 bytes (invalid UTF-8 repaired).
+    static func strings(_ bytes: UnsafeRawBufferPointer, count: Int) -> [String] {
+        var parts = bytes.split(separator: 0, maxSplits: count - 1, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        while parts.count < count { parts.append("") }
+        return parts
+    }
+}
