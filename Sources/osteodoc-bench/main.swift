@@ -97,7 +97,7 @@ do {
     }
     if !cold.isEmpty {
         print(String(format: "  cold CLI consent → PDF:   %.1f ms median of %d (min %.1f, max %.1f); peak RSS %.1f MiB",
-                     median(cold), cold.count, cold.min()!, cold.max()!, median(coldRSS)))
+                     median(cold), cold.count, cold.min() ?? 0, cold.max() ?? 0, median(coldRSS)))
     }
     // Batch: N distinct consents, a folder of plan files, all cores.
     let folder = scratch.appendingPathComponent("plans"), out = scratch.appendingPathComponent("out")
