@@ -82,16 +82,23 @@ extension FlowBuilder {
         }
         var r = 0
         var first = true
+        // A tagged table has rows of one shape (ISO 14289-1 §7.2, Matterhorn 15-004): a run of
+        // paired rows (four cells) and a lone row (two cells) are tagged as separate tables.
+        var runTable = tableElement
+        var runIsPaired: Bool?
         while r < table.rows.count {
             let cells = table.rows[r]
             var items: [FlowItem]
-            if r + 1 < table.rows.count, try fits(cells), try fits(table.rows[r + 1]) {
+            let paired = try r + 1 < table.rows.count && fits(cells) && fits(table.rows[r + 1])
+            if let previous = runIsPaired, previous != paired { runTable = element(.table) }
+            runIsPaired = paired
+            if paired {
                 items = [try row(cells + table.rows[r + 1], widths: [keyWidth, valueWidth, keyWidth, valueWidth],
-                                 header: false, keys: [0, 2], table: tableElement)]
+                                 header: false, keys: [0, 2], table: runTable)]
                 r += 2
             } else {
                 items = try rowSlices(cells, widths: [keyWidth, band.width - keyWidth], header: false, keys: [0],
-                                      limit: options.contentHeight - 1, table: tableElement)
+                                      limit: options.contentHeight - 1, table: runTable)
                 r += 1
             }
             items[0].spaceBefore = first ? 8 : 0
