@@ -54,8 +54,10 @@ run_one() {
   local status=$?
   set -e
   local execs cov corpus
-  execs=$(grep -E "stat::number_of_executed_units" "$log" | tail -1 | awk '{print $2}')
-  cov=$(grep -oE "cov: [0-9]+" "$log" | tail -1 | awk '{print $2}')
+  # Forked runs (FUZZ_JOBS > 1) print no final stats: take the last progress line's count.
+  execs=$(grep -E "stat::number_of_executed_units" "$log" | tail -1 | awk '{print $2}' || true)
+  [ -n "$execs" ] || execs=$(grep -oE "^#[0-9]+" "$log" | tail -1 | tr -d '#' || true)
+  cov=$(grep -oE "cov: [0-9]+" "$log" | tail -1 | awk '{print $2}' || true)
   corpus=$(find "$work" -type f | wc -l)
   echo "  $name: ${execs:-?} executions, coverage ${cov:-?} edges, corpus $corpus inputs, exit $status"
   [ -n "${FUZZ_STATS:-}" ] && echo "$name ${execs:-0} ${cov:-0} $corpus $status $secs" >>"$FUZZ_STATS"
