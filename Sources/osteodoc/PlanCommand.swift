@@ -16,9 +16,14 @@ struct PlanCommand: ParsableCommand {
         @Flag(name: .long, help: "Name the file by its path in error messages.")
         var verbose = false
 
+        @OptionGroup var resourceOptions: ResourceOptions
+
         func run() throws {
             do {
                 let plan = try OsteoDoc.plan(from: try PlanFile.read(file, option: "plan file", naming: FileNaming(verbose: verbose)))
+                // Every printed field must have glyphs in the installed fonts (named by path, never quoted).
+                let unprintable = try resourceOptions.engine().unprintableFields(plan)
+                if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
                 print("valid")
                 print(PlanSummary.line(plan))
             } catch let e as OsteoDocError {

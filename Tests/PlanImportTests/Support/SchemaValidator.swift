@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs Python's `jsonschema` (draft 2020-12) on JSON instances, as the planning
 /// core's team would. Python's `re` lacks ECMA-262's `\p{…}` classes and lets `$`
@@ -41,20 +42,11 @@ enum SchemaValidator {
         array.append(contentsOf: Array("]".utf8))
         try array.write(to: instancesPath)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaPath, examplePath, instancesPath.path]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure.python(status: process.terminationStatus, stderr: String(decoding: errors, as: UTF8.self))
+        let result = try ProcessRunner.run("python3", ["-c", script, schemaPath, examplePath, instancesPath.path])
+        guard result.status == 0 else {
+            throw Failure.python(status: result.status, stderr: result.stderr)
         }
-        return try JSONDecoder().decode(Report.self, from: output)
+        return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
     }
 
     private static let script = #"""
