@@ -63,18 +63,20 @@ let package = Package(
         ]),
         .executableTarget(name: "osteodoc-bench", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Typesetting"]),
 
-        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
+        // Shared by the test targets: one process runner (stdout and stderr read concurrently).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "TestSupport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "CHyphen"], exclude: ["Golden"]),
-        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "OsteoDoc", "PlanImport"]),
-        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings"], exclude: ["Golden"]),
+        .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
     ]
 )

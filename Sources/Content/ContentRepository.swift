@@ -102,15 +102,20 @@ public enum ContentError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// The `locales/` tree, read once at init. Immutable afterwards, so it can be shared freely.
+/// The `locales/` tree. Immutable content, so it can be shared freely.
+///
+/// Read whole at init (`ContentRepository(root:)`), or lazily (`lazy: true`): then init lists
+/// the locale folders and reads only the source locale, and every other locale is read the
+/// first time it is asked for (`load(_:)`, `locale(_:)`, `preload(_:)`), once.
 public struct ContentRepository: Sendable {
     /// The locale the content is written in and every translation is made from.
     public let sourceTag: String
-    private let locales: [String: LocaleContent]        // by tag as the folder spells it
+    private let store: LocaleStore
     private let tagsByLowercase: [String: String]
 
-    /// Reads every locale folder under `root/locales/`. Throws `ContentError` or `POSyntaxError`.
-    public init(root: URL) throws {
+    /// Reads every locale folder under `root/locales/` (or, with `lazy`, only the source
+    /// locale). Throws `ContentError` or `POSyntaxError`.
+    public init(root: URL, lazy: Bool = false) throws {
         sourceTag = "it"
         let files = FileManager.default
         let localesURL = root.appendingPathComponent("locales", isDirectory: true)
@@ -118,7 +123,6 @@ public struct ContentRepository: Sendable {
         guard files.fileExists(atPath: localesURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentError.missingDirectory(path: "locales")
         }
-        var locales: [String: LocaleContent] = [:]
         var tagsByLowercase: [String: String] = [:]
         for (name, isFolder) in try Self.listing(localesURL, relative: "locales") where isFolder {
             let relative = "locales/\(name)"
@@ -127,31 +131,41 @@ public struct ContentRepository: Sendable {
                 throw ContentError.duplicateLocale(path: relative, other: "locales/\(other)")
             }
             tagsByLowercase[name.lowercased()] = name
-            locales[name] = try Self.readLocale(tag: name, url: localesURL.appendingPathComponent(name), relative: relative)
         }
-        guard locales[sourceTag] != nil else { throw ContentError.missingSourceLocale(tag: sourceTag) }
+        guard tagsByLowercase[sourceTag] != nil else { throw ContentError.missingSourceLocale(tag: sourceTag) }
         // The Italian approval record stands for every locale; a missing file is a draft.
         let approvalURL = localesURL.appendingPathComponent(sourceTag).appendingPathComponent(ContentApproval.fileName)
         let approvalPath = "locales/\(sourceTag)/\(ContentApproval.fileName)"
         let approval = files.fileExists(atPath: approvalURL.path)
             ? try ContentApproval.parse(try Self.readData(approvalURL, path: approvalPath), path: approvalPath) : .none
-        for tag in locales.keys {
-            locales[tag]!.approval = approval
-            if tag != sourceTag, let revised = locales[tag]!.strings.header["PO-Revision-Date"] {
-                let day = String(revised.prefix(10))
-                if ContentApproval.isISODate(day) { locales[tag]!.translationDate = day }
-            }
-        }
-        self.locales = locales
         self.tagsByLowercase = tagsByLowercase
+        store = LocaleStore(root: localesURL, sourceTag: sourceTag, approval: approval)
+        if lazy {
+            _ = try store.load(sourceTag)
+        } else {
+            for tag in tagsByLowercase.values.sorted() { _ = try store.load(tag) }
+        }
     }
 
     /// Tags of all locale folders, sorted.
-    public var localeTags: [String] { locales.keys.sorted() }
+    public var localeTags: [String] { tagsByLowercase.values.sorted() }
 
-    /// The locale stored under exactly this tag (case-insensitive).
+    /// The locale stored under exactly this tag (case-insensitive), reading it on first use;
+    /// nil when there is none or it cannot be read (`load(_:)` says why).
     public func locale(_ tag: String) -> LocaleContent? {
-        tagsByLowercase[tag.lowercased()].flatMap { locales[$0] }
+        try? load(tag)
+    }
+
+    /// The locale stored under exactly this tag (case-insensitive), reading it on first use;
+    /// nil when there is no such folder. Throws `ContentError` or `POSyntaxError`.
+    public func load(_ tag: String) throws -> LocaleContent? {
+        guard let stored = tagsByLowercase[tag.lowercased()] else { return nil }
+        return try store.load(stored)
+    }
+
+    /// Reads these locales now (a service preloads the languages it serves).
+    public func preload(_ tags: [String]) throws {
+        for tag in tags { _ = try load(tag) }
     }
 
     /// The stored tag for a requested BCP 47 tag, by RFC 4647 lookup: "fr-CH" → "fr-CH" if stored,
@@ -164,9 +178,38 @@ public struct ContentRepository: Sendable {
         return nil
     }
 
+    /// Locales read so far, each once; reading is serialised by `lock`.
+    /// `@unchecked Sendable`: `loaded` is only touched under `lock`.
+    private final class LocaleStore: @unchecked Sendable {
+        let root: URL
+        let sourceTag: String
+        let approval: ContentApproval
+        private let lock = NSLock()
+        private var loaded: [String: LocaleContent] = [:]
+
+        init(root: URL, sourceTag: String, approval: ContentApproval) {
+            self.root = root
+            self.sourceTag = sourceTag
+            self.approval = approval
+        }
+
+        func load(_ tag: String) throws -> LocaleContent {
+            lock.lock(); defer { lock.unlock() }
+            if let locale = loaded[tag] { return locale }
+            var locale = try ContentRepository.readLocale(tag: tag, url: root.appendingPathComponent(tag), relative: "locales/\(tag)")
+            locale.approval = approval
+            if tag != sourceTag, let revised = locale.strings.header["PO-Revision-Date"] {
+                let day = String(revised.prefix(10))
+                if ContentApproval.isISODate(day) { locale.translationDate = day }
+            }
+            loaded[tag] = locale
+            return locale
+        }
+    }
+
     // MARK: Reading
 
-    private static func readLocale(tag: String, url: URL, relative: String) throws -> LocaleContent {
+    fileprivate static func readLocale(tag: String, url: URL, relative: String) throws -> LocaleContent {
         var poFiles: [String] = []
         var prose: [String: ProseUnit] = [:]
         try collect(url, relative: "", into: &poFiles, prose: &prose, localeRelative: relative, localeRoot: url.path)

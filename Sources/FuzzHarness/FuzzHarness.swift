@@ -36,7 +36,7 @@ public enum FuzzHarness {
 
     /// One typesetter per process, with the fonts documents use.
     static let typesetter: Typesetter = {
-        do { return Typesetter(fonts: try FontLibrary(directory: OsteoDoc.defaultFontDirectory)) } catch {
+        do { return Typesetter(fonts: try FontLibrary(directory: ResourceProvider.debianFonts)) } catch {
             fatalError("fuzz set-up: cannot load the fonts: \(error)")
         }
     }()

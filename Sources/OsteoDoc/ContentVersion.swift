@@ -8,20 +8,17 @@ import Foundation
 /// the documents it reaches. Computed from the content already in memory (no second
 /// reading of the files).
 enum ContentVersion {
-    static func compute(templates: [String: String], repository: ContentRepository) -> [String: String] {
-        let declared = repository.locale(repository.sourceTag)?.strings.header["Project-Id-Version"]?
+    static func compute(_ tag: String, templates: [String: String], repository: ContentRepository) -> String {
+        let source = repository.locale(repository.sourceTag)
+        let declared = source?.strings.header["Project-Id-Version"]?
             .split(separator: " ").last.map(String.init) ?? "0"
         var base = Digest.fnv1a64("")
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             base = Digest.fnv1a64(Array("template \(name)\n\(text)\n".utf8), seed: base)
         }
-        if let source = repository.locale(repository.sourceTag) { base = digest(source, seed: base) }
-        var versions: [String: String] = [:]
-        for tag in repository.localeTags {
-            let d = tag == repository.sourceTag ? base : repository.locale(tag).map { digest($0, seed: base) } ?? base
-            versions[tag] = "\(declared)-\(String(String(d, radix: 16).suffix(6)))"
-        }
-        return versions
+        if let source { base = digest(source, seed: base) }
+        let d = tag == repository.sourceTag ? base : repository.locale(tag).map { digest($0, seed: base) } ?? base
+        return "\(declared)-\(String(String(d, radix: 16).suffix(6)))"
     }
 
     private static func digest(_ locale: LocaleContent, seed: UInt64) -> UInt64 {

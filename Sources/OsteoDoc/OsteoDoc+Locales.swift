@@ -26,7 +26,7 @@ extension OsteoDoc {
     public func translationPreview(_ tag: String) throws -> String {
         guard let resolved = content.resolve(tag), let target = content.locale(resolved),
               let source = content.locale(content.sourceTag), let status = status(of: resolved) else {
-            throw OsteoDocError.unavailableLanguage(tag, available: content.localeTags)
+            throw OsteoDocError.input(.unavailableLanguage(requested: tag, available: content.localeTags))
         }
         var rows: [ComparisonRow] = []
         for unit in status.units {

@@ -2,6 +2,7 @@ import DocumentModel
 import Foundation
 import Layout
 import PDFExport
+import PlanImport
 import Typesetting
 
 /// Per-document choices for PDF output.
@@ -35,13 +36,14 @@ final class PDFPipeline: @unchecked Sendable {
     /// The sRGB profile of the PDF/A OutputIntent (Debian's icc-profiles-free).
     let outputIntentProfile: [UInt8]
 
-    init(fontDirectory: String, iccProfile: String) throws {
-        fonts = try FontLibrary(directory: fontDirectory)
-        typesetter = Typesetter(fonts: fonts)
-        guard let profile = FileManager.default.contents(atPath: iccProfile) else {
-            throw OsteoDocError.typesetting("the sRGB ICC profile \(iccProfile) is missing (Debian package icc-profiles-free)")
+    init(provider: ResourceProvider) throws {
+        guard let profile = FileManager.default.contents(atPath: provider.iccProfile) else {
+            throw OsteoDocError.environment(.missingResource(path: provider.iccProfile))
         }
         outputIntentProfile = [UInt8](profile)
+        fonts = try FontLibrary(directory: provider.fontDirectory)
+        typesetter = Typesetter(fonts: fonts, hyphenationDirectory: provider.hyphenationDirectory,
+                                compiledDictionaryCache: provider.cacheDirectory)
     }
 
     func layoutOptions(_ options: PDFOptions, log: Bool = false) -> LayoutOptions {
@@ -74,38 +76,73 @@ final class PDFPipeline: @unchecked Sendable {
     }
 
     func pdf(_ document: Document, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        try pdfWithPages(document, options: options).bytes
+    }
+
+    func pdfWithPages(_ document: Document, options: PDFOptions = PDFOptions()) throws -> (bytes: [UInt8], pages: Int) {
         let laid = try layout(document, options: options)
-        return try exporter.pdf(laid, info: info(
+        let bytes = try exporter.pdf(laid, info: info(
             options, title: document.metadata.title, language: document.metadata.language,
             identifier: document.metadata.documentId + (options.largePrint ? "+large" : "")))
+        return (bytes, laid.pages.count)
     }
+
+    /// Whether some font prints every character of `text` (see `FontLibrary.covers`).
+    func prints(_ text: String) -> Bool { fonts.covers(text) }
 }
 
 extension OsteoDoc {
-    /// The folder with the Noto fonts (Debian's fonts-noto-core), or $OSTEODOC_FONTS.
-    public static var defaultFontDirectory: String {
-        ProcessInfo.processInfo.environment["OSTEODOC_FONTS"] ?? "/usr/share/fonts/truetype/noto"
-    }
-
-    /// The sRGB ICC profile for PDF/A (Debian's icc-profiles-free), or $OSTEODOC_ICC_PROFILE.
-    public static var defaultICCProfile: String {
-        ProcessInfo.processInfo.environment["OSTEODOC_ICC_PROFILE"] ?? "/usr/share/color/icc/sRGB.icc"
-    }
-
     /// The layout of a document (pages of frames) and its text log, for tests and debugging.
     public func layout(_ document: Document, options: PDFOptions = PDFOptions()) throws -> LaidOutDocument {
         try pdfPipeline().layout(document, options: options, log: true)
     }
 
-    func renderBilingualPDF(_ first: Document, _ second: Document, options: PDFOptions) throws -> [UInt8] {
-        do { return try pdfPipeline().pdf(first, second, options: options) } catch let e as OsteoDocError { throw e } catch {
-            throw OsteoDocError.typesetting(String(describing: error))
+    /// The printed fields of the plan (JSON paths) that hold characters none of the fonts covers.
+    /// `plan check` and every PDF render ask this first, so a failure names the field, never its characters.
+    public func unprintableFields(_ plan: Plan) throws -> [String] {
+        let pipeline = try pdfPipeline()
+        return plan.printedFields.filter { !pipeline.prints($0.value) }.map(\.path)
+    }
+
+    func renderBilingualPDF(_ first: Document, _ second: Document, plan: Plan, options: PDFOptions) throws -> [UInt8] {
+        let pipeline = try checkedPipeline(plan, languages: [first.metadata.language, second.metadata.language])
+        return try typeset { try pipeline.pdf(first, second, options: options) }
+    }
+
+    func renderPDF(_ document: Document, plan: Plan, options: PDFOptions) throws -> [UInt8] {
+        try renderPDFWithPages(document, plan: plan, options: options).bytes
+    }
+
+    func renderPDFWithPages(_ document: Document, plan: Plan, options: PDFOptions = PDFOptions()) throws -> (bytes: [UInt8], pages: Int) {
+        let pipeline = try checkedPipeline(plan, languages: [document.metadata.language])
+        return try typeset { try pipeline.pdfWithPages(document, options: options) }
+    }
+
+    /// The pipeline, after checking that the plan's fields print and the languages' dictionaries exist.
+    private func checkedPipeline(_ plan: Plan, languages: [String]) throws -> PDFPipeline {
+        let pipeline = try pdfPipeline()
+        let unprintable = plan.printedFields.filter { !pipeline.prints($0.value) }.map(\.path)
+        if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
+        for language in languages { try requireDictionary(language, pipeline) }
+        return pipeline
+    }
+
+    /// A language osteodoc hyphenates needs its dictionary: without it lines would silently break worse.
+    func requireDictionary(_ language: String, _ pipeline: PDFPipeline) throws {
+        if let path = pipeline.typesetter.missingHyphenationDictionary(for: language) {
+            throw OsteoDocError.environment(.missingDictionary(language: language, path: path))
         }
     }
 
-    func renderPDF(_ document: Document, options: PDFOptions) throws -> [UInt8] {
-        do { return try pdfPipeline().pdf(document, options: options) } catch let e as OsteoDocError { throw e } catch {
-            throw OsteoDocError.typesetting(String(describing: error))
+    /// Layout and PDF errors as the facade's classes; their text names rules and glyph ids, never characters.
+    private func typeset<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as OsteoDocError { throw e } catch let e as MissingGlyphsError {
+            // The fields were checked; the characters come from the content (never printed here).
+            throw OsteoDocError.content(.invalid("\(e.characters.count) character(s) of the content have no glyph in the installed fonts"))
+        } catch let e as LayoutError {
+            throw OsteoDocError.internal(stage: "Layout", detail: e.description)
+        } catch {
+            throw OsteoDocError.internal(stage: "PDF", detail: String(describing: error))
         }
     }
 }

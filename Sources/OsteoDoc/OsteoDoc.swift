@@ -6,6 +6,7 @@ import Markdown
 import PlanImport
 import Settings
 import Templating
+import Typesetting
 
 /// osteodoc's facade: runs the one-way pipeline
 ///
@@ -20,57 +21,83 @@ import Templating
 /// Markdown (to check the codes of the `body-diagram` directive), HTMLExport (inline
 /// SVG) and Layout (path items → PDF path operators). Layout also draws the QR code
 /// of every page's footer (`QRCode`, the only user of libqrencode). The outside
-/// world comes in here only: the resource folder (templates/, locales/) and,
-/// for PDF, the font folder. Nothing reads the clock, so the same plan always
-/// gives the same bytes.
+/// world comes in here only, through one ``ResourceProvider`` (content folder, fonts,
+/// hyphenation dictionaries, optional cache folder). Nothing reads the clock, so the
+/// same plan always gives the same bytes.
 public final class OsteoDoc: @unchecked Sendable {
-    // @unchecked: all stored state is immutable after init except the expander
-    // cache, which is guarded by `lock`.
-    public let resources: URL
+    // @unchecked: all stored state is immutable after init except the caches (expanders,
+    // formatters, statuses, content versions, the PDF pipeline), which are guarded by `lock`.
+    /// Where the engine's resources, fonts, dictionaries and cache come from.
+    public let provider: ResourceProvider
+    public var resources: URL { provider.resources }
+    /// Folder of the Noto fonts used for PDF output.
+    public var fontDirectory: String { provider.fontDirectory }
     public let content: ContentRepository
     private let templates: [String: String]
-    /// Content version per locale tag: the catalog's declared version plus a digest of the templates,
-    /// the Italian source and (for a translation) that locale's files.
-    public let contentVersions: [String: String]
     private let lock = NSLock()
     private var expanders: [String: TemplateExpander] = [:]
     private var formatters: [String: LocaleFormatter] = [:]
     /// Translation status per locale: the content never changes after init, so it is computed once.
     private var statuses: [String: LocaleStatus] = [:]
+    private var versions: [String: String] = [:]
     private var pipeline: PDFPipeline?
-    /// Folder of the Noto fonts used for PDF output.
-    public let fontDirectory: String
     /// The facility's configuration (osteodoc.toml's `[facility]`): out-of-hours number, ward hours.
     /// The library reads no file or environment variable for it: the caller passes it in.
     public let settings: FacilitySettings
 
-    /// - Parameters:
-    ///   - resources: the folder holding `templates/` and `locales/`.
-    ///   - settings: the facility's configuration; unconfigured means the documents name only
-    ///     the plan's emergency number for out of hours.
-    public init(resources: URL, fontDirectory: String = OsteoDoc.defaultFontDirectory,
-                settings: FacilitySettings = .unconfigured) throws {
-        self.resources = resources
-        self.fontDirectory = fontDirectory
+    /// An engine reading everything through `provider`. Only the Italian source is read
+    /// now; every other language on first use (or at ``preload(languages:)``).
+    /// - Parameter settings: the facility's configuration; unconfigured means the documents name only
+    ///   the plan's emergency number for out of hours.
+    /// - Throws: ``OsteoDocError`` (`.environment` for a missing folder or template, `.content` for a file that does not parse).
+    public init(provider: ResourceProvider, settings: FacilitySettings = .unconfigured) throws {
+        self.provider = provider
         self.settings = settings
         do {
-            self.content = try ContentRepository(root: resources)
+            self.content = try ContentRepository(root: provider.resources, lazy: true)
+        } catch let error as ContentError {
+            if case .missingDirectory(let path) = error { throw OsteoDocError.environment(.missingResource(path: path)) }
+            throw OsteoDocError.content(.invalid(error.description))
         } catch {
-            throw OsteoDocError.content(String(describing: error))
+            throw OsteoDocError.content(.invalid(String(describing: error)))
         }
         var templates: [String: String] = [:]
         for kind in DocumentKind.allCases {
-            let url = resources.appendingPathComponent("templates/\(kind.rawValue).mustache")
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw OsteoDocError.content("missing template templates/\(kind.rawValue).mustache")
+            let path = "templates/\(kind.descriptor.template).mustache"
+            guard let text = try? String(contentsOf: provider.resources.appendingPathComponent(path), encoding: .utf8) else {
+                throw OsteoDocError.environment(.missingResource(path: path))
             }
-            templates[kind.rawValue] = text
+            templates[kind.descriptor.template] = text
         }
         self.templates = templates
-        self.contentVersions = ContentVersion.compute(templates: templates, repository: content)
+    }
+
+    /// An engine with the content in `resources` and Debian's fonts and dictionaries; no cache.
+    public convenience init(resources: URL, fontDirectory: String = ResourceProvider.debianFonts,
+                            settings: FacilitySettings = .unconfigured) throws {
+        try self.init(provider: ResourceProvider(resources: resources, fontDirectory: fontDirectory), settings: settings)
     }
 
     public typealias Error = OsteoDocError
+
+    /// Reads and prepares these languages now (catalogs, prose, templates, translation status
+    /// and, with `pdf`, the fonts and hyphenation dictionaries), so that no request pays for it.
+    /// A service preloads the languages it serves. Tags are resolved like `--lang`.
+    public func preload(languages: [String], pdf: Bool = true) throws {
+        for requested in languages {
+            guard let tag = content.resolve(requested) else {
+                throw OsteoDocError.input(.unavailableLanguage(requested: requested, available: content.localeTags))
+            }
+            _ = try tools(for: tag)
+            _ = status(of: tag)
+            _ = contentVersion(tag)
+            if pdf {
+                let pipeline = try pdfPipeline()
+                try requireDictionary(tag, pipeline)
+                pipeline.typesetter.preloadHyphenation(languages: [tag])
+            }
+        }
+    }
 
     /// The facility's clock: the configured time zone (checked when the settings are read),
     /// Europe/Rome when none is configured.
@@ -79,9 +106,10 @@ public final class OsteoDoc: @unchecked Sendable {
     /// Decodes and validates a plan export.
     /// - Parameter timeZone: the facility's clock, on which date rules are judged (as the
     ///   documents are printed on it); `facilityTimeZone` of an engine with settings.
+    /// - Throws: ``OsteoDocError/input(_:)`` with every issue and its JSON path.
     public static func plan(from data: Data, timeZone: TimeZone = FacilityClock.defaultTimeZone) throws -> Plan {
         do { return try PlanDecoder.decode(data, timeZone: timeZone) } catch {
-            throw OsteoDocError.invalidPlan(error)  // typed throws: always a PlanValidationError
+            throw OsteoDocError.input(.plan(error.issues))  // typed throws: always a PlanValidationError
         }
     }
 
@@ -90,26 +118,34 @@ public final class OsteoDoc: @unchecked Sendable {
     public func resolveLanguage(_ requested: String?, plan: Plan) throws -> String {
         let wanted = requested ?? plan.patient.language
         guard let tag = content.resolve(wanted) else {
-            throw OsteoDocError.unavailableLanguage(wanted, available: content.localeTags)
+            throw OsteoDocError.input(.unavailableLanguage(requested: requested, available: content.localeTags))
         }
         return tag
     }
 
     /// The expanded CommonMark of a document (the stage before the document tree).
     public func markdown(_ kind: DocumentKind, plan: Plan, language: String) throws -> String {
-        try wrap { try expandedMarkdown(kind, plan: plan, language: language) }
+        try wrap {
+            let (expander, formatter) = try tools(for: language)
+            let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
+                                                   documentId: documentId(kind, plan: plan, language: language),
+                                                   contentVersion: contentVersion(language), settings: settings)
+            return try expander.expand(kind, model: model)
+        }
     }
 
-    private func expandedMarkdown(_ kind: DocumentKind, plan: Plan, language: String) throws -> String {
-        let (expander, formatter) = try tools(for: language)
-        let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
-                                               documentId: documentId(kind, plan: plan, language: language),
-                                               contentVersion: contentVersion(language), settings: settings)
-        return try expander.expand(kind, model: model)
-    }
-
+    /// Templating's errors as the facade's classes.
     private func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as TemplatingError { throw OsteoDocError.templating(e) }
+        do { return try body() } catch let e as TemplatingError {
+            switch e {
+            case .noOutcome:
+                throw OsteoDocError.input(.plan([PlanIssue(path: "outcome", message: "missing: this document needs the procedure's outcome")]))
+            case .missingString(let key, let locale): throw OsteoDocError.content(.missingString(key: key, locale: locale))
+            case .missingProse(let id, let locale): throw OsteoDocError.content(.missingProse(unit: id, locale: locale))
+            case .missingTemplate(let name): throw OsteoDocError.environment(.missingResource(path: "templates/\(name).mustache"))
+            case .templateSyntax: throw OsteoDocError.content(.invalid(e.description))
+            }
+        }
     }
 
     /// The document tree of a document.
@@ -123,7 +159,9 @@ public final class OsteoDoc: @unchecked Sendable {
         let text = try markdown(kind, plan: plan, language: language)
         let blocks: [Block]
         do { blocks = try MarkdownReader.read(text) } catch {
-            throw OsteoDocError.content(String(describing: error))
+            // The text holds plan values: name the stage and the rule's first words only.
+            let rule = String(describing: error).split(separator: ":").first.map(String.init) ?? "syntax"
+            throw OsteoDocError.internal(stage: "Markdown", detail: "the expanded \(kind.rawValue) template does not parse (\(rule))")
         }
         // Beside the Italian text a translation needs no note naming its master: the two stand
         // side by side with equal standing (DPR 574/1988 art. 4). A stale one is still flagged.
@@ -135,17 +173,21 @@ public final class OsteoDoc: @unchecked Sendable {
     /// Returns whether the document is printed from a stale translation.
     private func translationState(_ kind: DocumentKind, language: String, allowStale: Bool) throws -> Bool {
         guard language != content.sourceTag, let status = status(of: language) else { return false }
-        let blocking = status.blocking(prosePrefix: kind.rawValue + "/")
+        let blocking = status.blocking(prosePrefix: kind.descriptor.proseFolder)
         let missing = blocking.filter { $0.state == .missing }
         let stale = blocking.filter { $0.state == .stale }
-        if !missing.isEmpty { throw OsteoDocError.incompleteTranslation(language, missing: missing.map(\.id), stale: stale.map(\.id)) }
-        if !stale.isEmpty && !allowStale { throw OsteoDocError.incompleteTranslation(language, missing: [], stale: stale.map(\.id)) }
+        if !missing.isEmpty {
+            throw OsteoDocError.content(.incompleteTranslation(language: language, missing: missing.map(\.id), stale: stale.map(\.id)))
+        }
+        if !stale.isEmpty && !allowStale {
+            throw OsteoDocError.content(.incompleteTranslation(language: language, missing: [], stale: stale.map(\.id)))
+        }
         return !stale.isEmpty
     }
 
     private func makeDocument(_ kind: DocumentKind, plan: Plan, language: String, blocks: [Block], stale: Bool,
                               nameMaster: Bool) throws -> Document {
-        let (_, f) = try tools(for: language)
+        let (expander, f) = try tools(for: language)
         var blocks = blocks
         if language != content.sourceTag {
             // Name the Italian master right under the title; warn visibly when the translation is behind it.
@@ -157,10 +199,10 @@ public final class OsteoDoc: @unchecked Sendable {
             let at = blocks.firstIndex { if case .heading = $0 { return true } else { return false } }.map { $0 + 1 } ?? 0
             blocks.insert(contentsOf: notes, at: at)
         }
-        let locale = content.locale(language)!
+        let locale = expander.locale
         let id = documentId(kind, plan: plan, language: language)
         let meta = DocumentMetadata(
-            title: try f.string(kind == .consent ? "consent.title" : "discharge.title"),
+            title: try f.string(kind.descriptor.titleKey),
             language: language,
             direction: locale.direction == .rightToLeft ? .rightToLeft : .leftToRight,
             documentId: id, contentVersion: contentVersion(language),
@@ -176,39 +218,45 @@ public final class OsteoDoc: @unchecked Sendable {
 
     /// Renders a document in the given output format.
     /// - Parameter pdf: PDF choices (creation date, large print); ignored for HTML.
+    /// - Throws: ``OsteoDocError``, one of four classes (see ``OsteoDocError/Category``); never a plan value in its text.
     public func render(_ kind: DocumentKind, plan: Plan, language: String, format: OutputFormat,
                        allowStale: Bool = false, pdf: PDFOptions = PDFOptions()) throws -> [UInt8] {
         let doc = try document(kind, plan: plan, language: language, allowStale: allowStale)
         switch format {
         case .html: return Array(HTMLWriter.html(doc).utf8)
-        case .pdf:
-            try checkFontCoverage(plan)
-            return try renderPDF(doc, options: pdf)
+        case .pdf: return try renderPDF(doc, plan: plan, options: pdf)
         }
     }
 
-    /// The version of the content a document in `language` is built from.
-    public func contentVersion(_ language: String) -> String { contentVersions[language] ?? "0" }
+    /// The version of the content a document in `language` is built from: the source catalog's
+    /// declared version plus a digest of the templates, the Italian source and (for a translation)
+    /// that locale's files. Computed on first use per locale.
+    public func contentVersion(_ language: String) -> String {
+        lock.lock()
+        if let cached = versions[language] { lock.unlock(); return cached }
+        lock.unlock()
+        let version = ContentVersion.compute(language, templates: templates, repository: content)
+        lock.lock(); defer { lock.unlock() }
+        versions[language] = version
+        return version
+    }
 
     /// Renders a bilingual document: `language` and `second` side by side, section by section.
     public func renderBilingual(_ kind: DocumentKind, plan: Plan, language: String, second: String, format: OutputFormat,
                                 allowStale: Bool = false, pdf: PDFOptions = PDFOptions()) throws -> [UInt8] {
-        guard language != second else { throw OsteoDocError.content("--with names the same language as --lang") }
+        guard language != second else { throw OsteoDocError.input(.sameLanguageTwice) }
         let a = try document(kind, plan: plan, language: language, allowStale: allowStale, beside: second)
         let b = try document(kind, plan: plan, language: second, allowStale: allowStale, beside: language)
         switch format {
         case .html: return Array(HTMLWriter.bilingual(a, b).utf8)
-        case .pdf:
-            try checkFontCoverage(plan)
-            return try renderBilingualPDF(a, b, options: pdf)
+        case .pdf: return try renderBilingualPDF(a, b, plan: plan, options: pdf)
         }
     }
 
     /// Deterministic document id from plan id, kind, language and content version.
     public func documentId(_ kind: DocumentKind, plan: Plan, language: String) -> String {
         let digest = Digest.fnv1a64("\(plan.planId)|\(kind.rawValue)|\(language)|\(contentVersion(language))")
-        let prefix = kind == .consent ? "CI" : "DS"
-        return "\(prefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
+        return "\(kind.descriptor.idPrefix)-\(plan.planId)-\(language)-\(String(digest, radix: 16, uppercase: true).suffix(8))"
     }
 
     /// Where a translation stands against the Italian source (computed once per locale).
@@ -225,17 +273,26 @@ public final class OsteoDoc: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let p = pipeline { return p }
         do {
-            let p = try PDFPipeline(fontDirectory: fontDirectory, iccProfile: OsteoDoc.defaultICCProfile)
+            let p = try PDFPipeline(provider: provider)
             pipeline = p
             return p
+        } catch let error as FontLoadingError {
+            throw OsteoDocError.environment(.missingFont(path: error.path))
         } catch {
-            throw OsteoDocError.typesetting(String(describing: error))
+            throw OsteoDocError.internal(stage: "fonts", detail: String(describing: type(of: error)))
         }
     }
 
+    /// The locale's content (read on first use), its template expander and formatter.
     private func tools(for language: String) throws -> (TemplateExpander, LocaleFormatter) {
-        guard let locale = content.locale(language) else {
-            throw OsteoDocError.unavailableLanguage(language, available: content.localeTags)
+        let locale: LocaleContent
+        do {
+            guard let loaded = try content.load(language) else {
+                throw OsteoDocError.input(.unavailableLanguage(requested: language, available: content.localeTags))
+            }
+            locale = loaded
+        } catch let e as OsteoDocError { throw e } catch {
+            throw OsteoDocError.content(.invalid(String(describing: error)))
         }
         lock.lock(); defer { lock.unlock() }
         let expander: TemplateExpander
@@ -243,7 +300,7 @@ public final class OsteoDoc: @unchecked Sendable {
             expander = cached
         } else {
             do { expander = try TemplateExpander(templates: templates, locale: locale) } catch {
-                throw OsteoDocError.content(String(describing: error))
+                throw OsteoDocError.content(.invalid(String(describing: error)))
             }
             expanders[language] = expander
         }
@@ -258,33 +315,4 @@ public final class OsteoDoc: @unchecked Sendable {
 public enum OutputFormat: String, Sendable, CaseIterable {
     case html, pdf
     public init?(fileExtension: String) { self.init(rawValue: fileExtension.lowercased()) }
-}
-
-/// What can go wrong, as values; the CLI prints them and chooses the exit code.
-public enum OsteoDocError: Error, CustomStringConvertible {
-    case invalidPlan(PlanValidationError)
-    case unavailableLanguage(String, available: [String])
-    case content(String)
-    case unsupportedFormat(String)
-    case templating(TemplatingError)
-    case typesetting(String)
-    case incompleteTranslation(String, missing: [String], stale: [String])
-
-    public var description: String {
-        switch self {
-        case .invalidPlan(let e): return e.description
-        case .unavailableLanguage(let tag, let available):
-            return "language \"\(tag)\" is not available; available: \(available.joined(separator: ", "))"
-        case .content(let s): return "content: \(s)"
-        case .unsupportedFormat(let f): return "output format \"\(f)\" is not supported; use .html or .pdf"
-        case .templating(let e): return e.description
-        case .typesetting(let s): return "typesetting: \(s)"
-        case .incompleteTranslation(let tag, let missing, let stale):
-            var lines = ["the \(tag) translation cannot be used for this document:"]
-            if !missing.isEmpty { lines.append("  missing: " + missing.joined(separator: ", ")) }
-            if !stale.isEmpty { lines.append("  stale (translated from an older Italian text): " + stale.joined(separator: ", ")) }
-            if missing.isEmpty { lines.append("  (--allow-stale prints it anyway, with a visible notice)") }
-            return lines.joined(separator: "\n")
-        }
-    }
 }

@@ -29,7 +29,7 @@ public enum DrivingRule: Equatable {
     /// from `outcome.performedEnd`; the consent looks at the planned targets.
     public static func of(_ plan: Plan, kind: DocumentKind) -> DrivingRule {
         let sites: [Site]
-        if kind == .discharge, let o = plan.outcome {
+        if kind.descriptor.needsOutcome, let o = plan.outcome {
             let treated = Set(o.targets.filter(\.treated).map(\.id))
             sites = plan.targets.filter { treated.contains($0.id) }.map(\.site)
         } else {
@@ -37,7 +37,7 @@ public enum DrivingRule: Equatable {
         }
         if sites.contains(where: { pelvis.contains($0) || lowerLimb.contains($0) }) { return .physicianDecides }
         guard plan.procedure.anaesthesia != .local else { return .localOnly }
-        if kind == .discharge, let end = plan.outcome?.performedEnd {
+        if kind.descriptor.needsOutcome, let end = plan.outcome?.performedEnd {
             return .notBefore(Timestamp(date: end.date.addingTimeInterval(TimeInterval(hours * 3600)),
                                         offsetSeconds: end.offsetSeconds))
         }

@@ -48,7 +48,7 @@ public final class TemplateExpander: @unchecked Sendable {
 
     /// Expands the template for `kind` into CommonMark.
     public func expand(_ kind: DocumentKind, model: ViewModel) throws -> String {
-        let name = kind.rawValue
+        let name = kind.descriptor.template
         guard let partials = partialsByTemplate[name] else { throw TemplatingError.missingTemplate(name) }
         for partial in partials where !partialNames.contains(partial) {
             throw TemplatingError.missingProse(partial, locale: locale.tag)

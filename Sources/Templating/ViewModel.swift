@@ -1,10 +1,5 @@
 import PlanImport
 
-/// Which document is produced from a plan.
-public enum DocumentKind: String, Sendable, CaseIterable {
-    case consent, discharge
-}
-
 /// Everything a template may show, computed from the plan in the document's
 /// language. Templates stay logic-less: every decision (which blocks apply,
 /// which dates follow from which rule) is made here, in Swift, and tested.

@@ -22,7 +22,8 @@ public enum ViewModelBuilder {
                              documentId: String, contentVersion: String,
                              settings: FacilitySettings = .unconfigured) throws -> ViewModel {
         let f = base.with(timeZone: TimeZone(identifier: settings.timeZone) ?? FacilityClock.defaultTimeZone)
-        if kind == .discharge && plan.outcome == nil { throw TemplatingError.noOutcome }
+        let descriptor = kind.descriptor
+        if descriptor.needsOutcome && plan.outcome == nil { throw TemplatingError.noOutcome }
         var flags = self.flags(plan, timeZone: f.timeZone)
         let rule = DrivingRule.of(plan, kind: kind)
         flags.drivingDate = { if case .notBefore = rule { return true } else { return false } }()
@@ -34,7 +35,7 @@ public enum ViewModelBuilder {
         let procedureDay = f.localDate(plan.outcome?.performedStart ?? plan.procedure.scheduledStart)
         let p = plan.procedure
         let typeKey = "procedure-type.\(p.type.rawValue)"
-        let title = try f.string(kind == .consent ? "consent.title" : "discharge.title")
+        let title = try f.string(descriptor.titleKey)
 
         let patient = PatientView(
             fullName: try f.format("format.full-name", ["given": f.isolate(plan.patient.givenName), "family": f.isolate(plan.patient.familyName)]),
@@ -76,7 +77,7 @@ public enum ViewModelBuilder {
                          contact: try f.format("follow-up.contact.\(fu.kind.rawValue)", ["with": f.isolate(fu.with)]))
         }
         let outcome = try plan.outcome.map { try self.outcome($0, plan: plan, f) }
-        let timeline = kind == .discharge ? try self.timeline(plan, flags: flags, driving: rule, f) : []
+        let timeline = descriptor.hasTimeline ? try self.timeline(plan, flags: flags, driving: rule, f) : []
 
         return ViewModel(
             t: f.nestedStrings(for: plan.patient.sex),

@@ -35,12 +35,12 @@ final class Hyphenator: @unchecked Sendable {
     /// text, Arabic anywhere are never hyphenated with the wrong patterns).
     let script: ScriptCode
 
-    private init?(path: String, script: ScriptCode) {
+    private init?(path: String, script: ScriptCode, cacheDirectory: String?) {
         self.script = script
         // libhyphen compiles the patterns into a state machine on every load; for
         // Debian's German file (78,000 patterns) that takes about 2 s. The compiled
         // machine is therefore kept in a cache file and read back in milliseconds.
-        let cache = CompiledDictionaryCache(source: path)
+        let cache = CompiledDictionaryCache(source: path, directory: cacheDirectory)
         if let cached = cache?.load() {
             dictionary = cached
         } else {
@@ -64,11 +64,11 @@ final class Hyphenator: @unchecked Sendable {
         private var loaded = false
         private var hyphenator: Hyphenator?
 
-        func get(_ path: String, script: ScriptCode) -> Hyphenator? {
+        func get(_ path: String, script: ScriptCode, cacheDirectory: String?) -> Hyphenator? {
             lock.lock()
             defer { lock.unlock() }
             if !loaded {
-                hyphenator = Hyphenator(path: path, script: script)
+                hyphenator = Hyphenator(path: path, script: script, cacheDirectory: cacheDirectory)
                 loaded = true
             }
             return hyphenator
@@ -94,8 +94,9 @@ final class Hyphenator: @unchecked Sendable {
     /// dictionary on first use (Italian: under 1 ms; German, 1 MB of
     /// patterns: about 2 s — see `Typesetter.preloadHyphenation`); nil when
     /// there is none. A regional dictionary (`hyph_de_CH.dic`) is preferred
-    /// when the tag names a region and the file exists.
-    static func forLanguage(_ tag: String, directory: String = "/usr/share/hyphen") -> Hyphenator? {
+    /// when the tag names a region and the file exists. `cacheDirectory` is where compiled
+    /// dictionaries are kept (see `CompiledDictionaryCache`); nil writes and reads none.
+    static func forLanguage(_ tag: String, directory: String = "/usr/share/hyphen", cacheDirectory: String? = nil) -> Hyphenator? {
         let tagKey = "\(directory)|\(tag)"
         registryLock.lock()
         let known = byTag[tagKey]
@@ -117,7 +118,7 @@ final class Hyphenator: @unchecked Sendable {
                 let slot = slots[path] ?? Slot()
                 slots[path] = slot
                 registryLock.unlock()
-                if let hyphenator = slot.get(path, script: scripts[primary] ?? .latin) {
+                if let hyphenator = slot.get(path, script: scripts[primary] ?? .latin, cacheDirectory: cacheDirectory) {
                     result = hyphenator
                     break
                 }
@@ -127,6 +128,15 @@ final class Hyphenator: @unchecked Sendable {
         byTag[tagKey] = .some(result)
         registryLock.unlock()
         return result
+    }
+
+    /// The dictionary file a language should have when it has none in `directory`
+    /// (nil: it has one, or osteodoc hyphenates the language without a dictionary, like Arabic).
+    static func missingFile(_ tag: String, directory: String) -> String? {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? tag
+        guard let file = defaultFiles[primary] else { return nil }
+        let path = "\(directory)/\(file)"
+        return FileManager.default.fileExists(atPath: path) ? nil : path
     }
 
     // MARK: Hyphenation
@@ -226,8 +236,8 @@ final class Hyphenator: @unchecked Sendable {
 /// way to save what it compiles; the structures are the public ones of hyphen.h
 /// and are rebuilt with malloc, so `hnj_hyphen_free` releases them as usual.
 ///
-/// Location: `$OSTEODOC_CACHE`, else `$XDG_CACHE_HOME/osteodoc`, else
-/// `~/.cache/osteodoc`. The name carries the source's path, size and modification
+/// Location: the folder the caller gives (the CLI: `$OSTEODOC_CACHE`, else
+/// `$XDG_CACHE_HOME/osteodoc`, else `~/.cache/osteodoc`); no folder, no cache. The name carries the source's path, size and modification
 /// time, and the file starts with a format tag: a changed dictionary or format is
 /// compiled again. Writing is best effort (temporary file, then rename); any
 /// problem reading falls back to compiling. Hyphenation results are the same either way.
@@ -235,16 +245,11 @@ struct CompiledDictionaryCache {
     let file: String
     private static let magic: [UInt8] = Array("OSTHYPH2".utf8)
 
-    init?(source: String) {
-        let env = ProcessInfo.processInfo.environment
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: source),
+    init?(source: String, directory: String?) {
+        guard let base = directory, !base.isEmpty,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: source),
               let size = (attributes[.size] as? NSNumber)?.intValue,
               let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 else { return nil }
-        let base: String
-        if let dir = env["OSTEODOC_CACHE"], !dir.isEmpty { base = dir }
-        else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { base = xdg + "/osteodoc" }
-        else if let home = env["HOME"], !home.isEmpty { base = home + "/.cache/osteodoc" }
-        else { return nil }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in "\(source)|\(size)|\(Int(modified))".utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         let name = (source as NSString).lastPathComponent

@@ -101,10 +101,4 @@ final class ShapeCache: @unchecked Sendable {
             entryCount += 1
         }
     }
-
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entryCount
-    }
 }

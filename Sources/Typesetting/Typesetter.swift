@@ -12,6 +12,7 @@ public final class Typesetter: @unchecked Sendable {
     private let fonts: FontTable
     private let cache: ShapeCache
     private let hyphenationDirectory: String
+    private let compiledDictionaries: String?
     private let layouts = LayoutCache()
 
     /// Ragged lines get this much stretch (in em) at their end
@@ -32,19 +33,22 @@ public final class Typesetter: @unchecked Sendable {
     /// a line far looser than that.
     static let lastResortHyphenDemerits = 100_000.0
 
-    /// A typesetter using `fonts` and the hyphenation dictionaries in /usr/share/hyphen.
-    public init(fonts: FontLibrary) {
-        self.fonts = FontTable(fonts)
-        cache = ShapeCache()
-        hyphenationDirectory = "/usr/share/hyphen"
-    }
-
-    /// A typesetter reading hyphenation dictionaries (`hyph_it_IT.dic`, …)
-    /// from another directory.
-    public init(fonts: FontLibrary, hyphenationDirectory: String) {
+    /// A typesetter using `fonts` and the hyphenation dictionaries (`hyph_it_IT.dic`, …) in
+    /// `hyphenationDirectory`. It reads no environment variable and writes a file only into
+    /// `compiledDictionaryCache`, when given: libhyphen's compiled form of a large dictionary
+    /// (German: 2 s to compile), read back by later processes in milliseconds.
+    public init(fonts: FontLibrary, hyphenationDirectory: String = "/usr/share/hyphen",
+                compiledDictionaryCache: String? = nil) {
         self.fonts = FontTable(fonts)
         cache = ShapeCache()
         self.hyphenationDirectory = hyphenationDirectory
+        compiledDictionaries = compiledDictionaryCache
+    }
+
+    /// The dictionary file a language should have but that is missing (nil when it is there,
+    /// or when the language is never hyphenated, like Arabic).
+    public func missingHyphenationDictionary(for language: String) -> String? {
+        Hyphenator.missingFile(language, directory: hyphenationDirectory)
     }
 
     /// Shapes, breaks and justifies one paragraph for a measure (line width) in pt.
@@ -90,7 +94,8 @@ public final class Typesetter: @unchecked Sendable {
         // before the last line: `BreakParameters.strictHyphenation`).
         if breaks == nil {
             if style.hyphenate {
-                options.hyphenator = Hyphenator.forLanguage(style.language, directory: hyphenationDirectory)
+                options.hyphenator = Hyphenator.forLanguage(style.language, directory: hyphenationDirectory,
+                                                                cacheDirectory: compiledDictionaries)
                 if options.hyphenator != nil { list = paragraph.nodeList(options) }
             }
             parameters.tolerance = Self.hyphenatedTolerance
@@ -151,11 +156,10 @@ public final class Typesetter: @unchecked Sendable {
     /// that have a dictionary.
     @discardableResult
     public func preloadHyphenation(languages: [String]) -> [String] {
-        languages.filter { Hyphenator.forLanguage($0, directory: hyphenationDirectory) != nil }
+        languages.filter {
+            Hyphenator.forLanguage($0, directory: hyphenationDirectory, cacheDirectory: compiledDictionaries) != nil
+        }
     }
-
-    /// Number of shaped words in the cache (for tests and benchmarks).
-    var cachedShapes: Int { cache.count }
 }
 
 /// Finished paragraph layouts (and single-line widths) by text, style and measure; bounded, thread-safe.

@@ -6,13 +6,17 @@ import OsteoDoc
 import PlanImport
 import Templating
 
-// osteodoc-bench: how fast the example consent renders.
+// osteodoc-bench: the figures of issue 9, beside their targets.
 //
-//   swift run -c release osteodoc-bench [--iterations N] [--resources DIR] [--unbreakable 100000,400000]
+//   swift build -c release --product osteodoc && swift run -c release osteodoc-bench \
+//       [--iterations N] [--cold-runs N] [--batch N] [--resources DIR] [--unbreakable 100000,400000]
 //
-// Prints warm milliseconds per document (one process, fonts loaded once, patient data
-// changing every iteration so nothing is cached by accident), pages, bytes, peak
-// resident memory, and the cold time of whole CLI runs (process start to PDF on disk).
+// Prints the cold CLI time (process start to PDF on disk, median of N runs) and its peak RSS;
+// warm milliseconds per document and per page for the consent, the discharge sheet and the
+// preparation sheet (one process, fonts loaded once, the patient changing every iteration);
+// `osteodoc batch` of N distinct consents on all cores, with its peak RSS; the growth of resident
+// memory in one process from document 100 to the last; bytes per page. A benchmark, not a test:
+// on a shared machine the figures are noisy.
 
 func argument(_ name: String) -> String? {
     guard let i = CommandLine.arguments.firstIndex(of: name), i + 1 < CommandLine.arguments.count else { return nil }
@@ -20,6 +24,8 @@ func argument(_ name: String) -> String? {
 }
 
 let iterations = Int(argument("--iterations") ?? "200") ?? 200
+let coldRuns = Int(argument("--cold-runs") ?? "11") ?? 11
+let batchSize = Int(argument("--batch") ?? "1000") ?? 1000
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 var root = binDir
 while !FileManager.default.fileExists(atPath: root.appendingPathComponent("templates").path) && root.path != "/" {
@@ -29,11 +35,11 @@ if let explicit = argument("--resources") { root = URL(fileURLWithPath: explicit
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
 
-func peakRSSMegabytes() -> Double {
+/// A line of /proc/self/status in MiB (VmHWM: peak, VmRSS: now).
+func memory(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-        return kb / 1024
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
     return 0
 }
@@ -41,78 +47,113 @@ func peakRSSMegabytes() -> Double {
 // Issue 14 item 5: long unbreakable runs (`--unbreakable 100000,400000`; `--unbreakable none` skips them).
 do {
     let lengths = (argument("--unbreakable") ?? "100000,400000").split(separator: ",").compactMap { Int($0) }
-    if !lengths.isEmpty { try UnbreakableRuns.report(fontDirectory: OsteoDoc.defaultFontDirectory, lengths: lengths) }
+    if !lengths.isEmpty { try UnbreakableRuns.report(fontDirectory: ProcessInfo.processInfo.environment["OSTEODOC_FONTS"] ?? ResourceProvider.debianFonts, lengths: lengths) }
 } catch {
     FileHandle.standardError.write(Data("osteodoc-bench: unbreakable runs: \(error)\n".utf8))
 }
 
+
+/// Runs a program to its end with posix_spawn + wait4 (Foundation's Process polls, adding
+/// milliseconds): wall time in ms and peak RSS in MiB.
+func spawn(_ args: [String], stdout: String = "/dev/null") -> (ms: Double, rssMiB: Double, status: Int32)? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var cArgs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawn(&pid, args[0], &actions, nil, &cArgs, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return (now() - start, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xff)
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
 do {
-    let planData = try Data(contentsOf: root.appendingPathComponent("examples/plan.json"))
-    var json = try JSONSerialization.jsonObject(with: planData) as! [String: Any]
+    let planURL = root.appendingPathComponent("examples/plan.json")
+    let planData = try Data(contentsOf: planURL)
+    let template = String(decoding: planData, as: UTF8.self)
+
+    /// The example plan with another patient and plan id (every document distinct).
+    func variant(_ i: Int) throws -> Data {
+        let names = ["Maria", "Giulia", "Anna", "Francesca", "Lucia", "Elena", "Chiara", "Sara"]
+        let text = template.replacingOccurrences(of: "PLN-2026-004217", with: "PLN-2026-\(100_000 + i)")
+            .replacingOccurrences(of: "\"0004471123\"", with: "\"\(4_000_000_000 + i)\"")
+            .replacingOccurrences(of: "\"givenName\": \"Maria\"", with: "\"givenName\": \"\(names[i % names.count])\"")
+        return Data(text.utf8)
+    }
+
+    print("osteodoc-bench — example plan, Italian (shared machine: figures are noisy)")
+    // Whole processes first, while this one is small: Linux reports a spawned child's peak RSS
+    // as at least the parent's at the time of the spawn.
+    let cli = binDir.appendingPathComponent("osteodoc").path
+    if FileManager.default.isExecutableFile(atPath: cli) {
+    // Cold: the CLI as the front desk runs it.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    var cold: [Double] = [], coldRSS: [Double] = []
+    for _ in 0..<coldRuns {
+        guard let run = spawn([cli, "render", "consent", "--plan", planURL.path, "--out", scratch.appendingPathComponent("c.pdf").path,
+                               "--resources", root.path]) else { break }
+        cold.append(run.ms)
+        coldRSS.append(run.rssMiB)
+    }
+    if !cold.isEmpty {
+        print(String(format: "  cold CLI consent → PDF:   %.1f ms median of %d (min %.1f, max %.1f); peak RSS %.1f MiB",
+                     median(cold), cold.count, cold.min() ?? 0, cold.max() ?? 0, median(coldRSS)))
+    }
+    // Batch: N distinct consents, a folder of plan files, all cores.
+    let folder = scratch.appendingPathComponent("plans"), out = scratch.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for i in 0..<batchSize { try variant(i).write(to: folder.appendingPathComponent(String(format: "plan-%05d.json", i))) }
+    if let run = spawn([cli, "batch", "--kind", "consent", "--format", "pdf", "--out", out.path, "--resources", root.path, folder.path]) {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: out.path).count) ?? 0
+        print(String(format: "  batch %d consents:      %.0f ms on %d cores (%d files, exit %d); peak RSS %.1f MiB",
+                     batchSize, run.ms, ProcessInfo.processInfo.activeProcessorCount, files, run.status, run.rssMiB))
+    }
+    } else {
+        print("  cold CLI, batch:          not measured (build the osteodoc product in the same configuration)")
+    }
+
     let t0 = now()
     let engine = try OsteoDoc(resources: root)
     let firstPlan = try OsteoDoc.plan(from: planData)
-    let first = try engine.render(.consent, plan: firstPlan, language: "it", format: .pdf)
+    _ = try engine.render(.consent, plan: firstPlan, language: "it", format: .pdf)
     let setup = now() - t0
-    let pages = try engine.layout(try engine.document(.consent, plan: firstPlan, language: "it")).pages.count
 
-    // Warm: a different patient every time.
-    let names = ["Maria", "Giulia", "Anna", "Francesca", "Lucia", "Elena", "Chiara", "Sara"]
-    var plans: [Plan] = []
-    for i in 0..<16 {
-        var patient = json["patient"] as! [String: Any]
-        patient["givenName"] = names[i % names.count]
-        patient["mrn"] = String(format: "%010d", 4_471_123 + i)
-        json["patient"] = patient
-        plans.append(try OsteoDoc.plan(from: try JSONSerialization.data(withJSONObject: json)))
+    let plans = try (0..<16).map { try OsteoDoc.plan(from: try variant($0)) }
+    print("  in one process, \(iterations) renders per kind:")
+    print(String(format: "  first render in process:  %.1f ms (engine set-up, fonts, first consent)", setup))
+    var perPage: [String: Double] = [:], bytesPerPage: [String: Double] = [:]
+    for kind in DocumentKind.allCases {
+        let pages = try engine.layout(try engine.document(kind, plan: firstPlan, language: "it")).pages.count
+        var bytes = 0
+        let start = now()
+        for i in 0..<iterations { bytes = try engine.render(kind, plan: plans[i % plans.count], language: "it", format: .pdf).count }
+        let ms = (now() - start) / Double(iterations)
+        perPage[kind.rawValue] = ms / Double(pages)
+        bytesPerPage[kind.rawValue] = Double(bytes) / Double(pages)
+        print(String(format: "  warm %-12@ %6.2f ms per document, %2d pages, %.3f ms per page, %6d bytes (%.1f KB per page)",
+                     kind.rawValue as NSString, ms, pages, ms / Double(pages), bytes, Double(bytes) / Double(pages) / 1000))
     }
-    var bytes = 0
-    let start = now()
-    for i in 0..<iterations {
-        bytes = try engine.render(.consent, plan: plans[i % plans.count], language: "it", format: .pdf).count
-    }
-    let warm = (now() - start) / Double(iterations)
-    let dischargePages = try engine.layout(try engine.document(.discharge, plan: firstPlan, language: "it")).pages.count
-    var dischargeBytes = 0
-    let dischargeStart = now()
-    for i in 0..<iterations {
-        dischargeBytes = try engine.render(.discharge, plan: plans[i % plans.count], language: "it", format: .pdf).count
-    }
-    let dischargeWarm = (now() - dischargeStart) / Double(iterations)
 
-    // Cold: the CLI as the front desk runs it.
-    let cli = binDir.appendingPathComponent("osteodoc")
-    var cold: [Double] = []
-    if FileManager.default.isExecutableFile(atPath: cli.path) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-bench-\(getpid()).pdf")
-        // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls and would add tens of milliseconds.
-        let args = [cli.path, "render", "consent", "--plan", root.appendingPathComponent("examples/plan.json").path,
-                    "--out", out.path, "--resources", root.path]
-        for _ in 0..<7 {
-            var cArgs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-            defer { cArgs.forEach { free($0) } }
-            var pid: pid_t = 0
-            let c0 = now()
-            guard posix_spawn(&pid, cli.path, nil, nil, &cArgs, environ) == 0 else { break }
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            cold.append(now() - c0)
-        }
-        try? FileManager.default.removeItem(at: out)
+    // Memory over a long run in one process: resident memory after document 100 and after the last.
+    let longRun = max(batchSize, 200)
+    var rssAt100 = 0.0
+    for i in 0..<longRun {
+        _ = try engine.render(.consent, plan: try OsteoDoc.plan(from: try variant(10_000 + i)), language: "it", format: .pdf)
+        if i == 99 { rssAt100 = memory("VmRSS") }
     }
-    print("consent and discharge sheet (it), example plan, \(iterations) renders each in one process")
-    print(String(format: "  warm:        %.2f ms per document (%d pages, %d bytes; %.2f ms per page)", warm, pages, bytes,
-                 warm / Double(pages)))
-    print(String(format: "  discharge:   %.2f ms per document (%d pages, %d bytes)", dischargeWarm, dischargePages, dischargeBytes))
-    print(String(format: "  first:       %.1f ms (engine set-up, fonts, first render; %d bytes)", setup, first.count))
-    print(String(format: "  peak RSS:    %.1f MB", peakRSSMegabytes()))
-    if !cold.isEmpty {
-        let sorted = cold.sorted()
-        print(String(format: "  cold CLI:    %.1f ms median of %d runs (min %.1f, max %.1f)", sorted[sorted.count / 2], cold.count,
-                     sorted.first!, sorted.last!))
-    } else {
-        print("  cold CLI:    not measured (build the osteodoc product in the same configuration)")
-    }
+    let rssAtEnd = memory("VmRSS")
+    print(String(format: "  memory, one process:      %.1f MiB after 100 consents, %.1f MiB after %d (growth %.1f MiB); peak %.1f MiB",
+                 rssAt100, rssAtEnd, longRun, rssAtEnd - rssAt100, memory("VmHWM")))
+
 } catch {
     FileHandle.standardError.write(Data("osteodoc-bench: \(error)\n".utf8))
     exit(1)

@@ -10,10 +10,10 @@ enum ErrorReport {
     static func items(_ error: Error) -> [Item] {
         switch error {
         case let e as OsteoDocError:
+            if !e.issues.isEmpty { return e.issues.map { Item(path: $0.path, rule: $0.message) } }
             switch e {
-            case .invalidPlan(let v): return v.issues.map { Item(path: $0.path, rule: $0.message) }
-            case .unavailableLanguage, .incompleteTranslation: return [Item(path: "--lang", rule: e.description)]
-            case .unsupportedFormat: return [Item(path: "--out", rule: e.description)]
+            case .input(.unavailableLanguage), .content(.incompleteTranslation): return [Item(path: "--lang", rule: e.description)]
+            case .input(.unsupportedFormat): return [Item(path: "--out", rule: e.description)]
             default: return [Item(path: "", rule: e.description)]
             }
         default:

@@ -15,7 +15,7 @@ struct Osteodoc: ParsableCommand {
             incomplete translation, content check failed); 64 usage error (unknown command or option, missing \
             argument — the argument parser's EX_USAGE).
             """,
-        subcommands: [Render.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self])
+        subcommands: [Render.self, Batch.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self])
 
     @Flag(name: .long, help: "Print the program version, the content version and the source commit.")
     var version = false
@@ -67,9 +67,25 @@ struct ResourceOptions: ParsableArguments {
     var resources: String?
 
     func engine(settings: FacilitySettings = .unconfigured) throws -> OsteoDoc {
-        do { return try OsteoDoc(resources: try ResourceLocator.locate(explicit: resources), settings: settings) } catch let e as OsteoDocError {
+        do { return try OsteoDoc(provider: try provider(), settings: settings) } catch let e as OsteoDocError {
             throw CLIFailure(e.description)
         }
+    }
+
+    /// The engine's outside world, from the flags and the environment: fonts from
+    /// $OSTEODOC_FONTS, dictionaries from $OSTEODOC_HYPHENATION, the PDF/A sRGB profile from
+    /// $OSTEODOC_ICC_PROFILE, compiled dictionaries kept in
+    /// $OSTEODOC_CACHE, else $XDG_CACHE_HOME/osteodoc, else ~/.cache/osteodoc.
+    func provider() throws -> ResourceProvider {
+        let env = ProcessInfo.processInfo.environment
+        func nonEmpty(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let cache = nonEmpty("OSTEODOC_CACHE") ?? nonEmpty("XDG_CACHE_HOME").map { $0 + "/osteodoc" }
+            ?? nonEmpty("HOME").map { $0 + "/.cache/osteodoc" }
+        return ResourceProvider(resources: try ResourceLocator.locate(explicit: resources),
+                                fontDirectory: nonEmpty("OSTEODOC_FONTS") ?? ResourceProvider.debianFonts,
+                                hyphenationDirectory: nonEmpty("OSTEODOC_HYPHENATION") ?? ResourceProvider.debianHyphenation,
+                                iccProfile: nonEmpty("OSTEODOC_ICC_PROFILE") ?? ResourceProvider.debianICCProfile,
+                                cacheDirectory: cache)
     }
 }
 

@@ -19,16 +19,14 @@ struct PlanCommand: ParsableCommand {
         @Flag(name: .long, help: "Name the file by its path in error messages.")
         var verbose = false
 
+        @OptionGroup var resourceOptions: ResourceOptions
+
         func run() throws {
             do {
                 let plan = try OsteoDoc.plan(from: try PlanFile.read(file, option: "plan file", naming: FileNaming(verbose: verbose)))
-                // A value no installed font can print would fail the PDF later: refuse it now,
-                // naming the field (never its characters).
-                let uncovered = try OsteoDoc.uncoveredFields(plan)
-                if !uncovered.isEmpty {
-                    Self.fail("plan is not valid:\n" + uncovered.map { "\($0): has characters that no installed font can print" }
-                        .joined(separator: "\n"))
-                }
+                // Every printed field must have glyphs in the installed fonts (named by path, never quoted).
+                let unprintable = try resourceOptions.engine().unprintableFields(plan)
+                if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
                 if json { print(ErrorReport.json([])); return }
                 print("valid")
                 print(PlanSummary.line(plan))

@@ -5,10 +5,10 @@ import Templating
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render a consent form or a discharge sheet as HTML or PDF (format from --out's extension).")
+        abstract: "Render a consent form, a discharge sheet or a preparation sheet as HTML or PDF (format from --out's extension).")
 
-    @Argument(help: "The document: consent or discharge.")
-    var kind: DocumentKindArgument
+    @Argument(help: "The document: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: DocumentKind
 
     @Option(name: .long, help: "The plan export (JSON, cementoplasty-plan/1); - reads standard input.")
     var plan: String
@@ -57,10 +57,10 @@ struct Render: ParsableCommand {
             let bytes: [UInt8]
             if let with {
                 let second = try engine.resolveLanguage(with, plan: parsed)
-                bytes = try engine.renderBilingual(kind.kind, plan: parsed, language: language, second: second,
+                bytes = try engine.renderBilingual(kind, plan: parsed, language: language, second: second,
                                                    format: format, allowStale: allowStale, pdf: pdf)
             } else {
-                bytes = try engine.render(kind.kind, plan: parsed, language: language, format: format, allowStale: allowStale,
+                bytes = try engine.render(kind, plan: parsed, language: language, format: format, allowStale: allowStale,
                                           pdf: pdf)
             }
             try AtomicFile.write(bytes, to: outURL, inputs: [("--plan", plan)], naming: naming)
@@ -74,7 +74,4 @@ struct Render: ParsableCommand {
     }
 }
 
-enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
-    case consent, discharge
-    var kind: DocumentKind { self == .consent ? .consent : .discharge }
-}
+extension DocumentKind: ExpressibleByArgument {}

@@ -14,6 +14,7 @@ final class ItalianContentTests: XCTestCase {
         "consent/alternatives", "consent/refusal", "consent/preparation", "consent/rights",
         "discharge/after-procedure", "discharge/activity", "discharge/wound", "discharge/pain",
         "discharge/call-hospital", "discharge/emergency",
+        "preparation/arrival", "preparation/fasting", "preparation/medicines", "preparation/bring", "preparation/escort",
     ]
 
     /// The Mustache tags the view model offers to prose units.
@@ -25,7 +26,7 @@ final class ItalianContentTests: XCTestCase {
     static let allowedSections: Set<String> = Set([
         "sedation", "general", "localOnly", "daySurgery", "inpatient", "ablation", "cementoplasty",
         "sacroplasty", "vertebroplasty", "pelvis", "acetabulum", "sacrum", "vertebra", "longBone", "ct",
-        "fluoroscopy", "anticoagulants", "childbearing", "fasting", "anticoagulantsStopped",
+        "fluoroscopy", "anticoagulants", "childbearing", "fasting", "anticoagulantsStopped", "labTests",
     ].map { "is.\($0)" })
 
     /// Every code of plan-export-v1 that needs a display name, by catalog category.
@@ -60,12 +61,12 @@ final class ItalianContentTests: XCTestCase {
         for id in Self.units { XCTAssertNotNil(it.prose[id], "missing locales/it/\(id).md") }
     }
 
-    /// Gulpease ≥ 60 for every consent and discharge unit (the checklist's G minimum for Italian).
+    /// Gulpease ≥ 60 for every consent, discharge and preparation-sheet unit (the checklist's G minimum for Italian).
     func testGulpeaseAtLeast60() throws {
         let it = try italian()
         var report: [String] = []
         for unit in it.prose.values.sorted(by: { $0.id < $1.id })
-        where unit.id.hasPrefix("consent/") || unit.id.hasPrefix("discharge/") {
+        where unit.id.hasPrefix("consent/") || unit.id.hasPrefix("discharge/") || unit.id.hasPrefix("preparation/") {
             let score = Readability.gulpease(markdown: unit.text)
             report.append(unit.id.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + String(format: "G %5.1f  %3d sentences  %4d words  %5d letters  %4.1f words/sentence",

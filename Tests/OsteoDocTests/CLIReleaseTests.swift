@@ -24,7 +24,7 @@ final class CLIReleaseTests: XCTestCase {
         XCTAssertTrue(nested.stderr.contains("did you mean 'osteodoc locales status'?"), nested.stderr)
         let far = try runCLI(["frobnicate"])
         XCTAssertEqual(far.status, 64)
-        XCTAssertTrue(far.stderr.contains("the commands of 'osteodoc' are: render, plan, content, locales"), far.stderr)
+        XCTAssertTrue(far.stderr.contains("the commands of 'osteodoc' are: render, batch, plan, content, locales"), far.stderr)
     }
 
     func testUsageErrorsExit64InputErrorsExit1() throws {

@@ -123,3 +123,59 @@ final class CLITests: XCTestCase {
         }
     }
 }
+
+/// `osteodoc batch`: one file per good plan, named by document id; bad plans reported by path, never stopping the rest.
+final class BatchCLITests: XCTestCase {
+    func testFolderWithOneBadPlan() throws {
+        let dir = try temporaryFolder(), plans = dir.appendingPathComponent("plans"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        for i in 0..<3 {
+            var json = try examplePlanJSON()
+            json["planId"] = "PLN-2026-00000\(i)"
+            try data(json).write(to: plans.appendingPathComponent("plan-\(i).json"))
+        }
+        var bad = try examplePlanJSON()
+        var targets = bad["targets"] as! [[String: Any]]
+        targets[1]["side"] = "midline"
+        bad["targets"] = targets
+        try data(bad).write(to: plans.appendingPathComponent("plan-bad.json"))
+        let r = try runCLI(["batch", "--kind", "discharge", "--format", "pdf", "--out", out.path, plans.path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("plan-bad.json: targets[1].side: \"midline\""), r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("3 documents, "), r.stdout)
+        XCTAssertTrue(r.stdout.contains(" pages, 1 failed"), r.stdout)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(files.count, 3, "\(files)")
+        XCTAssertTrue(files.allSatisfy { $0.hasPrefix("DS-PLN-2026-00000") && $0.hasSuffix(".pdf") }, "\(files)")
+        XCTAssertFalse(r.stderr.contains("Rossi"))
+    }
+
+    func testNDJSONOnStandardInput() throws {
+        let dir = try temporaryFolder(), out = dir.appendingPathComponent("out")
+        var lines: [String] = []
+        for i in 0..<2 {
+            var json = try examplePlanJSON()
+            json["planId"] = "PLN-2026-10000\(i)"
+            lines.append(String(decoding: try data(json), as: UTF8.self))
+        }
+        lines.append("{\"planId\": 3")
+        let input = dir.appendingPathComponent("plans.ndjson")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let r = try runCLI(["batch", "--kind", "preparation", "--format", "html", "--out", out.path, "-"], stdin: input)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("line 3: "), r.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(files.count, 2, "\(files)")
+        XCTAssertTrue(files.allSatisfy { $0.hasPrefix("PS-") && $0.hasSuffix(".html") }, "\(files)")
+    }
+
+    func testAllGoodExitsZero() throws {
+        let dir = try temporaryFolder(), plans = dir.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try examplePlanData().write(to: plans.appendingPathComponent("a.json"))
+        let r = try runCLI(["batch", "--kind", "consent", "--lang", "de", "--format", "pdf",
+                            "--out", dir.appendingPathComponent("out").path, plans.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("1 documents, 1"), r.stdout)
+    }
+}

@@ -135,6 +135,7 @@ final class ContentVersionTests: XCTestCase {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: dir.appendingPathComponent(folder))
         }
         let before = try OsteoDoc(resources: dir)
+        for tag in before.content.localeTags { _ = before.contentVersion(tag) }  // languages are read on first use
         XCTAssertEqual(before.contentVersion("it"), engine.contentVersion("it"))
         XCTAssertTrue(before.contentVersion("it").hasPrefix("1.0-"))
 

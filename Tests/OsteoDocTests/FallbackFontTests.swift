@@ -25,7 +25,7 @@ final class FallbackFontTests: XCTestCase {
         ]
         for item in cases {
             let plan = try plan(given: item.given, family: item.family)
-            XCTAssertEqual(try engine.uncoveredFields(plan), [])
+            XCTAssertEqual(try engine.unprintableFields(plan), [])
             let url = try temporaryFolder().appendingPathComponent("consent.pdf")
             try Data(try engine.render(.consent, plan: plan, language: "it", format: .pdf)).write(to: url)
             let text = try tool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output
@@ -45,7 +45,7 @@ final class FallbackFontTests: XCTestCase {
 
     func testUncoveredCharactersAreRefusedNamingTheFieldOnly() throws {
         let plan = try plan(given: "Maria", family: "Ross\u{2D30}")  // Tifinagh: no installed font
-        XCTAssertEqual(try engine.uncoveredFields(plan), ["patient.familyName"])
+        XCTAssertEqual(try engine.unprintableFields(plan), ["patient.familyName"])
         XCTAssertThrowsError(try engine.render(.consent, plan: plan, language: "it", format: .pdf)) { error in
             let message = String(describing: error)
             XCTAssertTrue(message.contains("patient.familyName"), message)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import OsteoDoc
 
@@ -41,28 +42,10 @@ func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath
 /// Runs the built `osteodoc` executable.
 struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
 
-func runCLI(_ args: [String], input: Data? = nil) throws -> CLIResult {
-    let bin = productsDirectory().appendingPathComponent("osteodoc")
-    let p = Process()
-    p.executableURL = bin
-    p.arguments = args
-    p.currentDirectoryURL = repositoryRoot
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    let stdin = Pipe()
-    signal(SIGPIPE, SIG_IGN)  // the program may close its input early; that must not end the test run
-    p.standardInput = input == nil ? FileHandle.nullDevice : stdin
-    try p.run()
-    if let input {
-        // Written from another thread: the program may stop reading (and exit) before taking it all.
-        let writer = stdin.fileHandleForWriting
-        DispatchQueue.global().async { try? writer.write(contentsOf: input); try? writer.close() }
-    }
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+func runCLI(_ args: [String], stdin: URL? = nil, input: Data? = nil) throws -> CLIResult {
+    let r = try ProcessRunner.run(productsDirectory().appendingPathComponent("osteodoc").path, args, stdin: stdin,
+                                  input: input, directory: repositoryRoot)
+    return CLIResult(status: r.status, stdout: r.stdout, stderr: r.stderr)
 }
 
 /// The folder holding the built products (where the test bundle is).
@@ -80,17 +63,13 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
-/// Runs an outside tool (pdftotext, qpdf, …) and returns its standard output; fails the test if missing.
+/// Runs an outside tool (pdftotext, qpdf, …) and returns its standard output and error together; fails the test if missing.
 func tool(_ name: String, _ args: [String]) throws -> (status: Int32, output: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [name] + args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    if p.terminationStatus == 127 { XCTFail("\(name) is not installed (run scripts/setup.sh)") }
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self))
+    do {
+        let r = try ProcessRunner.run(name, args)
+        return (r.status, r.stdout + r.stderr)
+    } catch let missing as ProcessRunner.NotInstalled {
+        XCTFail(missing.description)
+        throw missing
+    }
 }

@@ -2,6 +2,7 @@
 // the poppler/qpdf command-line oracles on a temporary file.
 import CHarfBuzz
 import Foundation
+import TestSupport
 import XCTest
 @testable import PDFWriter
 
@@ -120,18 +121,8 @@ func runTool(_ tool: String, _ arguments: [String], allowFailure: Bool = false) 
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         throw TestFailure("\(tool) is not installed (Debian: poppler-utils for pdf*, qpdf for qpdf)")
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let stdout = Pipe(), stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let status = process.terminationStatus
-    let output = String(decoding: out, as: UTF8.self), error = String(decoding: err, as: UTF8.self)
+    let result = try ProcessRunner.run(path, arguments)
+    let status = result.status, output = result.stdout, error = result.stderr
     if !allowFailure && status != 0 {
         throw TestFailure("\(tool) \(arguments.joined(separator: " ")) exited with \(status): \(error)\(output)")
     }

@@ -20,12 +20,11 @@ final class CompiledDictionaryTests: XCTestCase {
 
     private func check(_ file: String, latin1: Bool, words: [String]) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-hyph-\(UUID().uuidString)").path
-        setenv("OSTEODOC_CACHE", directory, 1)
-        defer { unsetenv("OSTEODOC_CACHE"); try? FileManager.default.removeItem(atPath: directory) }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "/usr/share/hyphen/\(file)"
         let compiled = try XCTUnwrap(hnj_hyphen_load(path), "\(path) missing: run scripts/setup.sh")
         defer { hnj_hyphen_free(compiled) }
-        let cache = try XCTUnwrap(CompiledDictionaryCache(source: path))
+        let cache = try XCTUnwrap(CompiledDictionaryCache(source: path, directory: directory))
         XCTAssertNil(cache.load(), "no cache yet")
         cache.store(compiled)
         let restored = try XCTUnwrap(cache.load())
@@ -47,15 +46,19 @@ final class CompiledDictionaryTests: XCTestCase {
 
     func testDamagedCacheFileIsIgnored() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-hyph-\(UUID().uuidString)").path
-        setenv("OSTEODOC_CACHE", directory, 1)
-        defer { unsetenv("OSTEODOC_CACHE"); try? FileManager.default.removeItem(atPath: directory) }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "/usr/share/hyphen/hyph_it_IT.dic"
         let compiled = try XCTUnwrap(hnj_hyphen_load(path))
         defer { hnj_hyphen_free(compiled) }
-        let cache = try XCTUnwrap(CompiledDictionaryCache(source: path))
+        let cache = try XCTUnwrap(CompiledDictionaryCache(source: path, directory: directory))
         cache.store(compiled)
         let data = try XCTUnwrap(FileManager.default.contents(atPath: cache.file))
         try Data(data.prefix(data.count / 2)).write(to: URL(fileURLWithPath: cache.file))
         XCTAssertNil(cache.load(), "a truncated file falls back to compiling")
+    }
+
+    func testNoFolderMeansNoCache() {
+        XCTAssertNil(CompiledDictionaryCache(source: "/usr/share/hyphen/hyph_it_IT.dic", directory: nil),
+                     "without a folder from the caller nothing is read or written")
     }
 }

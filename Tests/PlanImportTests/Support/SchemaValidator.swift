@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the stock JSON Schema validators a planning-core team would use, unpatched, on the
 /// schema and on JSON instances:
@@ -130,19 +131,10 @@ print(json.dumps({"example": locations(example_path), "instances": [locations(p)
 
     private static func run(_ tool: String, _ arguments: [String], what: String,
                             allowStatus: Set<Int32> = [0]) throws -> (stdout: Data, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard allowStatus.contains(process.terminationStatus) else {
-            throw Failure.failed(what, status: process.terminationStatus, stderr: String(decoding: errors, as: UTF8.self))
+        let result = try ProcessRunner.run(tool, arguments)
+        guard allowStatus.contains(result.status) else {
+            throw Failure.failed(what, status: result.status, stderr: result.stderr)
         }
-        return (output, process.terminationStatus)
+        return (Data(result.stdout.utf8), result.status)
     }
 }
