@@ -9,6 +9,7 @@ PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
   hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core
   poppler-utils qpdf zbar-tools python3-jsonschema
+  libsqlite3-dev postgresql wrk curl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -22,6 +23,8 @@ if ((${#missing[@]})); then
 fi
 # The plan-schema test runs python3 with jsonschema; the python3 first on PATH may not be Debian's.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+# The server's checks (scripts/server_check.py): the OpenAPI validator and schemathesis.
+python3 -c "import openapi_spec_validator, schemathesis" 2>/dev/null || python3 -m pip install -q openapi-spec-validator schemathesis
 
 swift build -c release --product osteodoc
 bash scripts/render-examples.sh

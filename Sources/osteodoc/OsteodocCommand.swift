@@ -6,11 +6,11 @@ import Settings
 /// `osteodoc`: the command-line shell around the OsteoDoc facade.
 /// It reads files, prints messages and picks exit codes; everything else is the library's.
 @main
-struct Osteodoc: ParsableCommand {
+struct Osteodoc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osteodoc",
         abstract: "Consent forms and discharge sheets for bone cementoplasty, from the planning core's plan export.",
-        subcommands: [Render.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self])
+        subcommands: [Render.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self, Serve.self])
 }
 
 /// Options shared by commands that need templates and locales.
