@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "osteodoc", targets: ["osteodoc"]),
+        .executable(name: "osteodoc-server", targets: ["osteodoc-server"]),
         .executable(name: "osteodoc-bench", targets: ["osteodoc-bench"]),
         .library(name: "OsteoDoc", targets: ["OsteoDoc", "PlanImport", "Templating"]),
         // The fuzz targets' bodies, for the libFuzzer programs in Fuzz/ (a package that depends on this one by path).
@@ -22,6 +23,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // The server (`osteodoc serve`): only Registry, Service and the CLI depend on these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System C libraries, each wrapped by exactly one Swift file.
@@ -55,9 +68,40 @@ let package = Package(
             "PlanImport", "Content", "Templating", "DocumentModel", "Markdown",
             "HTMLExport", "Layout", "PDFExport", "Settings",
         ]),
-        .executableTarget(name: "osteodoc", dependencies: [
-            "OsteoDoc", "PlanImport", "Templating", "Content", "Settings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The registry of plan revisions, issued documents and events (SQLite or PostgreSQL).
+        .target(name: "Registry", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
+        // The HTTP service behind `osteodoc serve`.
+        .target(name: "Service", dependencies: [
+            "Registry", "OsteoDoc", "PlanImport", "Templating", "Settings",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "osteodoc", dependencies: [
+            "OsteoDoc", "PlanImport", "Templating", "Content", "Settings", "CommandLineSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `osteodoc serve`: a program of its own, so that the document CLI links no network stack.
+        .executableTarget(name: "osteodoc-server", dependencies: [
+            "Service", "Settings", "CommandLineSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // What the two programs share: where the resources are, the user-facing error.
+        .target(name: "CommandLineSupport"),
         .target(name: "FuzzHarness", dependencies: [
             "OsteoDoc", "PlanImport", "Templating", "Content", "Markdown", "DocumentModel", "Typesetting",
         ]),
@@ -78,5 +122,12 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "OsteoDoc", "PlanImport"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Registry", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
     ]
 )

@@ -12,6 +12,7 @@ PACKAGES=(
   icc-profiles-free chromium chromium-driver
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
   python3-venv gettext binutils
+  libsqlite3-dev postgresql wrk curl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -34,6 +35,8 @@ if ! { pypi_jsonschema && command -v check-jsonschema >/dev/null; } && [ ! -x .b
   python3 -m venv .build/pytools
   .build/pytools/bin/pip install -q jsonschema check-jsonschema
 fi
+# The server's checks (scripts/server_check.py): the OpenAPI validator and schemathesis.
+python3 -c "import openapi_spec_validator, schemathesis" 2>/dev/null || python3 -m pip install -q openapi-spec-validator schemathesis
 
 swift build -c release --product osteodoc
 bash scripts/render-examples.sh

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import CommandLineSupport
 import Foundation
 import OsteoDoc
 

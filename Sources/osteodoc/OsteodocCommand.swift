@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import OsteoDoc
 import Settings
@@ -15,7 +16,7 @@ struct Osteodoc: ParsableCommand {
             incomplete translation, content check failed); 64 usage error (unknown command or option, missing \
             argument — the argument parser's EX_USAGE).
             """,
-        subcommands: [Render.self, Batch.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self])
+        subcommands: [Render.self, Batch.self, PlanCommand.self, ContentCommand.self, LocalesCommand.self, Serve.self])
 
     @Flag(name: .long, help: "Print the program version, the content version and the source commit.")
     var version = false
@@ -89,12 +90,6 @@ struct ResourceOptions: ParsableArguments {
     }
 }
 
-/// An error message for the user; exit code 1. A message starting with an option
-/// ("--plan: cannot read …") names that option as the error's path in `--json` output.
-struct CLIFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 extension ParsableCommand {
     /// Prints `error` to standard error and exits with status 1 (no stack traces, no patient data:

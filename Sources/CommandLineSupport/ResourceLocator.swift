@@ -2,13 +2,14 @@ import Foundation
 
 /// Where templates/ and locales/ are, in this order:
 /// 1. `--resources`, 2. `$OSTEODOC_RESOURCES`,
-/// 3. `<prefix>/share/osteodoc` for a program installed as `<prefix>/bin/osteodoc`
+/// 3. `<prefix>/share/osteodoc` for a program installed as `<prefix>/bin/osteodoc` (or `osteodoc-server`)
 ///    (scripts/install.sh, the Debian package: /usr/bin/osteodoc → /usr/share/osteodoc),
 /// 4. the source tree the program was built in (`.build/<config>/osteodoc` → the folder above `.build`).
 /// The current folder is not searched: a program run from some folder must not pick up whatever
 /// templates happen to lie there.
-enum ResourceLocator {
-    static func locate(explicit: String?) throws -> URL {
+public enum ResourceLocator {
+    /// The resource folder, or a ``CLIFailure`` saying where osteodoc looked.
+    public static func locate(explicit: String?) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
         if let env = ProcessInfo.processInfo.environment["OSTEODOC_RESOURCES"], !env.isEmpty { return URL(fileURLWithPath: env) }
         let binDirectory = executable().deletingLastPathComponent()
