@@ -20,7 +20,8 @@ while (($#)); do
     *) echo "build-deb.sh: unknown option $1" >&2; exit 64 ;;
   esac
 done
-[ -n "$binary" ] || binary=$(bash scripts/build-release.sh | tail -1)
+# The package carries the server too (the systemd unit runs it) unless OSTEODOC_WITH_SERVER=0.
+[ -n "$binary" ] || binary=$(OSTEODOC_WITH_SERVER=${OSTEODOC_WITH_SERVER:-1} bash scripts/build-release.sh | tail -1)
 version=$("$binary" --version | head -1 | cut -d' ' -f2)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
@@ -56,17 +57,19 @@ owner() {
 deps=()
 # The libraries the program itself names (NEEDED), at the paths ldd resolves them to; what they
 # need in turn their own packages depend on.
-ldd "$stage/usr/bin/osteodoc" > "$stage.ldd"
-while read -r name; do
-  lib=$(awk -v n="$name" '$1 == n && $2 == "=>" { print $3 }' "$stage.ldd")
-  [ -n "$lib" ] || lib=$(awk -v n="$name" '$1 ~ "/"n"$" { print $1 }' "$stage.ldd")
-  [ -n "$lib" ] || { echo "build-deb.sh: ldd does not resolve $name" >&2; exit 1; }
-  pkg=$(owner "$lib")
-  if [ -z "$pkg" ]; then echo "build-deb.sh: no Debian package owns $lib" >&2; exit 1; fi
-  ver=$(dpkg-query -W -f='${Version}' "$pkg")
-  deps+=("$pkg (>= $ver)")
-done < <(objdump -p "$stage/usr/bin/osteodoc" | awk '$1 == "NEEDED" { print $2 }')
-rm -f "$stage.ldd"
+for program in "$stage"/usr/bin/osteodoc*; do
+  ldd "$program" > "$stage.ldd"
+  while read -r name; do
+    lib=$(awk -v n="$name" '$1 == n && $2 == "=>" { print $3 }' "$stage.ldd")
+    [ -n "$lib" ] || lib=$(awk -v n="$name" '$1 ~ "/"n"$" { print $1 }' "$stage.ldd")
+    [ -n "$lib" ] || { echo "build-deb.sh: ldd does not resolve $name" >&2; exit 1; }
+    pkg=$(owner "$lib")
+    if [ -z "$pkg" ]; then echo "build-deb.sh: no Debian package owns $lib" >&2; exit 1; fi
+    ver=$(dpkg-query -W -f='${Version}' "$pkg")
+    deps+=("$pkg (>= $ver)")
+  done < <(objdump -p "$program" | awk '$1 == "NEEDED" { print $2 }')
+  rm -f "$stage.ldd"
+done
 deps+=("fonts-noto-core" "hyphen-it" "hyphen-de" "hyphen-en-us" "hyphen-fr" "hyphen-ro" "hyphen-uk")
 depends=$(printf '%s\n' "${deps[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
 

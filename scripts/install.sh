@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs osteodoc:
 #   <prefix>/bin/osteodoc                       the program (release build, static Swift runtime)
+#   <prefix>/bin/osteodoc-server                the server behind `osteodoc serve`, when built
 #   <prefix>/share/osteodoc/{templates,locales} the content, found by the program relative to its own prefix
 #   <prefix>/share/man/man1/osteodoc*.1         manual pages (generated from the argument parser)
 #   <prefix>/share/{bash-completion,zsh,fish}/… shell completions (--generate-completion-script)
@@ -26,6 +27,9 @@ root="$destdir$prefix"
 install -d "$root/bin" "$root/share/osteodoc" "$root/share/man/man1" "$root/share/doc/osteodoc" \
   "$root/share/bash-completion/completions" "$root/share/zsh/vendor-completions" "$root/share/fish/vendor_completions.d"
 install -m 0755 -s "$binary" "$root/bin/osteodoc"   # stripped: symbols are no use at run time
+# The server program (osteodoc serve runs it), when it was built beside the CLI.
+server="$(dirname "$binary")/osteodoc-server"
+[ -x "$server" ] && install -m 0755 -s "$server" "$root/bin/osteodoc-server"
 # Content: templates and every locale, the translators' records (.source) included, nothing else.
 rm -rf "$root/share/osteodoc/templates" "$root/share/osteodoc/locales"
 cp -r templates locales "$root/share/osteodoc/"

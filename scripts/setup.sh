@@ -39,4 +39,7 @@ fi
 python3 -c "import openapi_spec_validator, schemathesis" 2>/dev/null || python3 -m pip install -q openapi-spec-validator schemathesis
 
 swift build -c release --product osteodoc
+# The server (osteodoc serve) as a debug build: the test suite builds it anyway; a release build
+# of its network stack takes many minutes more (scripts/build-release.sh --with-server for the package).
+swift build --product osteodoc-server
 bash scripts/render-examples.sh

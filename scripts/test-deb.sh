@@ -13,6 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
 
+# The document CLI only, unless OSTEODOC_WITH_SERVER=1: the server's release build (its network
+# stack) would add many minutes to every CI run; the server is tested from the debug build.
 binary=$(bash scripts/build-release.sh | tail -1)
 echo "test-deb: release build $binary ($(du -h "$binary" | cut -f1))"
 

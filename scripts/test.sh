@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The test command (README, CI): content and translation checks, the whole XCTest suite, then
-# the release package (scripts/test-deb.sh).
+# The test command (README, CI): content and translation checks, the whole XCTest suite (the
+# registry tests start their own PostgreSQL), the example documents' conformance checks, the
+# server's black-box checks, the fuzz smoke, then the release package (scripts/test-deb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # No force unwrap outside the justified list (issue 14: one on an input-derived value crashed a render).
 python3 scripts/lint-force-unwraps.py
 swift build --product osteodoc
+swift build --product osteodoc-server
 BIN="$(swift build --show-bin-path)/osteodoc"
 "$BIN" content lint
 "$BIN" locales check
@@ -23,6 +25,13 @@ grep -E "FAIL|failed$|serious or critical" "$log.documents" | grep -vE " 0 faile
 echo "documents: $(grep -c 'checks passed, 0 failed' "$log.documents") PDFs and $(grep -c ', 0 serious or critical' "$log.documents") HTML files clean"
 [ "$documents" -eq 0 ] || status=1
 rm -f "$log.documents"
+# The server, black-box on loopback (debug build): openapi-spec-validator and schemathesis against
+# the live server, kill -9 during a burst of posts and issues, PostgreSQL stopped under load.
+python3 scripts/server_check.py "$BIN" > "$log.server" 2>&1
+server=$?
+grep -E "^(schema|kill|postgres):|^FAIL" "$log.server" || true
+[ "$server" -eq 0 ] || { tail -40 "$log.server"; status=1; }
+rm -f "$log.server"
 set -e
 # One plain closing line with XCTest's totals.
 summary=$(grep -E "Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" "$log" | tail -1)

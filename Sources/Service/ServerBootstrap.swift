@@ -74,7 +74,8 @@ public enum ServerBootstrap {
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
         let temp = dataFolder.appendingPathComponent(".\(ServiceConfiguration.fileName).tmp")
         try Data(ServiceConfiguration.commentedFile.utf8).write(to: temp)
-        let configuration = try ServiceConfiguration.load(dataFolder: dataFolder, environment: [:])
+        // With the environment: OSTEODOC_DATABASE_URL makes the first administrator in PostgreSQL.
+        let configuration = try ServiceConfiguration.load(dataFolder: dataFolder)
         let registry = try await openRegistry(configuration, logger: Logger(label: "osteodoc.init"))
         defer { Task { await registry.shutdown() } }
         let auth = Authenticator(registry: registry, clock: clock, configuration: configuration)

@@ -6,9 +6,11 @@ import Foundation
 /// that this one does not link the network stack; see `Sources/osteodoc-server`.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the osteodoc server (plans in, documents out, a registry of both); --help lists its settings.")
+        abstract: "Run the osteodoc server (plans in, documents out, a registry of both); --help lists its settings.",
+        // --help belongs to the server program, which lists every setting.
+        helpNames: [])
 
-    @Argument(parsing: .allUnrecognized, help: "The server's options (see osteodoc serve --help).")
+    @Argument(parsing: .captureForPassthrough, help: "The server's options (see osteodoc serve --help).")
     var arguments: [String] = []
 
     func run() throws {
