@@ -32,16 +32,20 @@ final class PDFPipeline: @unchecked Sendable {
     let fonts: FontLibrary
     let typesetter: Typesetter
     let exporter = PDFExporter()
-    /// The sRGB profile of the PDF/A OutputIntent (Debian's icc-profiles-free).
+    /// The sRGB profile of the PDF/A OutputIntent: the built-in one, or the file `iccProfile` names.
     let outputIntentProfile: [UInt8]
 
-    init(fontDirectory: String, iccProfile: String) throws {
+    init(fontDirectory: String, iccProfile: String?) throws {
         fonts = try FontLibrary(directory: fontDirectory)
         typesetter = Typesetter(fonts: fonts)
-        guard let profile = FileManager.default.contents(atPath: iccProfile) else {
-            throw OsteoDocError.typesetting("the sRGB ICC profile \(iccProfile) is missing (Debian package icc-profiles-free)")
+        if let iccProfile {
+            guard let profile = FileManager.default.contents(atPath: iccProfile) else {
+                throw OsteoDocError.typesetting("the ICC profile \(iccProfile) ($OSTEODOC_ICC_PROFILE) is missing")
+            }
+            outputIntentProfile = [UInt8](profile)
+        } else {
+            outputIntentProfile = SRGBProfile.bytes
         }
-        outputIntentProfile = [UInt8](profile)
     }
 
     func layoutOptions(_ options: PDFOptions, log: Bool = false) -> LayoutOptions {
@@ -87,9 +91,11 @@ extension OsteoDoc {
         ProcessInfo.processInfo.environment["OSTEODOC_FONTS"] ?? "/usr/share/fonts/truetype/noto"
     }
 
-    /// The sRGB ICC profile for PDF/A (Debian's icc-profiles-free), or $OSTEODOC_ICC_PROFILE.
-    public static var defaultICCProfile: String {
-        ProcessInfo.processInfo.environment["OSTEODOC_ICC_PROFILE"] ?? "/usr/share/color/icc/sRGB.icc"
+    /// An RGB ICC profile file for the PDF/A OutputIntent instead of the built-in sRGB profile
+    /// (`SRGBProfile`, 588 bytes): $OSTEODOC_ICC_PROFILE, e.g. Debian's
+    /// /usr/share/color/icc/sRGB.icc (icc-profiles-free); nil: the built-in one.
+    public static var defaultICCProfile: String? {
+        ProcessInfo.processInfo.environment["OSTEODOC_ICC_PROFILE"]
     }
 
     /// The layout of a document (pages of frames) and its text log, for tests and debugging.

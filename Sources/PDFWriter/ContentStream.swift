@@ -182,10 +182,11 @@ struct ContentStream {
     mutating func beginMarked(_ mark: PDFContentMark, type: String, mcid: Int) {
         switch mark {
         case .element:
+            // No spaces around the delimiters (§7.2.2): a few hundred of these per document.
             out.pdfName(type)
-            out.ascii(" <</MCID ")
+            out.ascii("<</MCID ")
             out.pdfInt(mcid)
-            out.ascii(">> BDC\n")
+            out.ascii(">>BDC\n")
         case .artifact(.header):
             out.ascii("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
         case .artifact(.footer(let alternateDescription)):

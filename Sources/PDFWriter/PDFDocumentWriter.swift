@@ -38,6 +38,7 @@ public enum PDFDocumentWriter {
         let outline = try OutlinePlan.plan(info.outline, pageCount: pages.count, writer: &writer)
         let pageObjects = pages.map { _ in (page: writer.allocate(), contents: writer.allocate()) }
         var tags = try info.structure.map { try TaggingPlan(elements: $0, pageCount: pages.count, writer: &writer) }
+        if let tags { writer.packDictionaries(into: tags.objectStream) }
         let outputIntent = try info.outputIntentProfile.map { try OutputIntentPlan(profile: $0, writer: &writer) }
 
         // §7.7.2 Table 28: document catalog.
@@ -152,7 +153,7 @@ public enum PDFDocumentWriter {
                     // §14.7.4.4: the page's key in the parent tree; PDF/UA §7.18.3: tab order by structure.
                     out.ascii(" /StructParents ")
                     out.pdfInt(pageIndex)
-                    out.ascii(" /Tabs /S")
+                    out.ascii("/Tabs/S")
                 }
             }
         }

@@ -41,6 +41,29 @@ final class TaggedPDFTests: XCTestCase {
         try assertGolden(try structText(try render(.consent, "de", with: "it"), "c-de-it.pdf"), "consent-de-it.struct")
     }
 
+    /// Issue 12's byte budget: tagging, the PDF/A output intent and XMP add at most 20 % to
+    /// the untagged file (consent +25 %, discharge sheet +29 % before the built-in 588-byte
+    /// sRGB profile, the packed dictionaries and the predicted cross-reference stream). The
+    /// time budget is measured by osteodoc-bench --instructions, never in a test.
+    func testTaggingCostsAtMostAFifthInBytes() throws {
+        for kind in [DocumentKind.consent, .discharge] {
+            let tagged = try render(kind, "it").count
+            let untagged = try render(kind, "it", options: PDFOptions(tagged: false)).count
+            XCTAssertLessThanOrEqual(Double(tagged), Double(untagged) * 1.20, "\(kind): \(tagged) bytes tagged, \(untagged) untagged")
+        }
+    }
+
+    /// The built-in output intent profile (scripts/make-srgb-profile.py): an ICC v4.2 RGB
+    /// display profile to the XYZ connection space (ICC.1 §7.2), its size field true.
+    func testBuiltInSRGBProfileIsAnRGBDisplayProfile() {
+        let profile = SRGBProfile.bytes
+        func field(_ offset: Int) -> String { String(decoding: profile[offset..<offset + 4], as: UTF8.self) }
+        let size = profile[0..<4].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertEqual(size, profile.count)
+        XCTAssertEqual(Array(profile[8..<12]), [0x04, 0x20, 0x00, 0x00], "ICC 4.2")
+        XCTAssertEqual([field(12), field(16), field(20), field(36)], ["mntr", "RGB ", "XYZ ", "acsp"])
+    }
+
     func testPdfinfoSaysTaggedAndTheBilingualOrderIsSectionBySection() throws {
         let url = try write(try render(.consent, "de", with: "it"), "bilingual.pdf")
         XCTAssertTrue(try tool("pdfinfo", [url.path]).output.contains("Tagged:          yes"))
