@@ -20,6 +20,8 @@ struct TaggingPlan {
     private var parentTreeArrays: [[Int]]
     /// The sequence open in the content stream being written.
     private var open: PDFContentMark?
+    /// The open sequence has span properties (so the next content needs a sequence of its own).
+    private var openWithSpan = false
 
     init(elements: [PDFStructureElement], pageCount: Int, writer: inout ObjectWriter) throws {
         var children = [[Int]](repeating: [], count: elements.count + 1)
@@ -49,8 +51,11 @@ struct TaggingPlan {
     /// Puts the next content of `page` into the sequence for `mark`, opening a new
     /// sequence (and, for element content, a new marked-content id) unless the
     /// previous content had the same mark.
-    mutating func mark(_ mark: PDFContentMark, page: Int, content: inout ContentStream) throws {
-        if open == mark { return }
+    ///
+    /// With `span` (element content only), the sequence is one of its own carrying the span's
+    /// `/Lang` or `/ActualText`, and the element's content after it opens a new one.
+    mutating func mark(_ mark: PDFContentMark, span: PDFTextSpan? = nil, page: Int, content: inout ContentStream) throws {
+        if open == mark && span == nil && !openWithSpan { return }
         endSequence(content: &content)
         switch mark {
         case .element(let index):
@@ -60,7 +65,10 @@ struct TaggingPlan {
             let mcid = parentTreeArrays[page].count
             parentTreeArrays[page].append(index)
             sequences[index].append((page, mcid))
-            content.beginMarked(mark, type: elements[index].type, mcid: mcid)
+            // A span's sequence is tagged /Span: poppler reads /ActualText only on that tag
+            // (Gfx::opBeginMarkedContent); the MCID still ties it to the element.
+            content.beginMarked(mark, type: span == nil ? elements[index].type : "Span", mcid: mcid, span: span)
+            openWithSpan = span != nil
         case .artifact:
             content.beginMarked(mark, type: "Artifact", mcid: 0)
         }
@@ -72,6 +80,7 @@ struct TaggingPlan {
         guard open != nil else { return }
         content.endMarked()
         open = nil
+        openWithSpan = false
     }
 
     /// Writes the structure tree root, the parent tree and every element.
