@@ -33,14 +33,18 @@ final class PDFPipeline: @unchecked Sendable {
     let fonts: FontLibrary
     let typesetter: Typesetter
     let exporter = PDFExporter()
-    /// The sRGB profile of the PDF/A OutputIntent (Debian's icc-profiles-free).
+    /// The sRGB profile of the PDF/A OutputIntent: the built-in one, or the file `iccProfile` names.
     let outputIntentProfile: [UInt8]
 
     init(provider: ResourceProvider) throws {
-        guard let profile = FileManager.default.contents(atPath: provider.iccProfile) else {
-            throw OsteoDocError.environment(.missingResource(path: provider.iccProfile))
+        if let path = provider.iccProfile {
+            guard let profile = FileManager.default.contents(atPath: path) else {
+                throw OsteoDocError.environment(.missingResource(path: path))
+            }
+            outputIntentProfile = [UInt8](profile)
+        } else {
+            outputIntentProfile = SRGBProfile.bytes
         }
-        outputIntentProfile = [UInt8](profile)
         fonts = try FontLibrary(directory: provider.fontDirectory)
         typesetter = Typesetter(fonts: fonts, hyphenationDirectory: provider.hyphenationDirectory,
                                 compiledDictionaryCache: provider.cacheDirectory)

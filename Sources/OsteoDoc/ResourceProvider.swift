@@ -14,8 +14,9 @@ public struct ResourceProvider: Sendable, Equatable {
     public var fontDirectory: String
     /// The folder with libhyphen's dictionaries (`hyph_it_IT.dic`, …; Debian's hyphen-* packages).
     public var hyphenationDirectory: String
-    /// The sRGB ICC profile of the PDF/A OutputIntent (Debian's icc-profiles-free).
-    public var iccProfile: String
+    /// An RGB ICC profile file for the PDF/A OutputIntent; nil: the built-in sRGB profile
+    /// (`SRGBProfile`, 588 bytes; Debian's /usr/share/color/icc/sRGB.icc also serves).
+    public var iccProfile: String?
     /// Where compiled hyphenation dictionaries may be kept across processes (German: 2 s to
     /// compile, milliseconds to read back); nil: nothing is written.
     public var cacheDirectory: String?
@@ -24,12 +25,10 @@ public struct ResourceProvider: Sendable, Equatable {
     public static let debianFonts = "/usr/share/fonts/truetype/noto"
     /// Debian's hyphenation folder.
     public static let debianHyphenation = "/usr/share/hyphen"
-    /// Debian's sRGB profile (icc-profiles-free).
-    public static let debianICCProfile = "/usr/share/color/icc/sRGB.icc"
 
     public init(resources: URL, fontDirectory: String = ResourceProvider.debianFonts,
                 hyphenationDirectory: String = ResourceProvider.debianHyphenation,
-                iccProfile: String = ResourceProvider.debianICCProfile, cacheDirectory: String? = nil) {
+                iccProfile: String? = nil, cacheDirectory: String? = nil) {
         self.resources = resources
         self.fontDirectory = fontDirectory
         self.hyphenationDirectory = hyphenationDirectory

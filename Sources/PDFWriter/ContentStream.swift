@@ -179,13 +179,25 @@ struct ContentStream {
     /// of a structure element, `/Artifact … BDC` (pagination) or `/Artifact BMC`
     /// (layout) for an artifact. Allowed inside and outside text objects
     /// (§8.2 Figure 9); a sequence opened in a text object is closed in it.
-    mutating func beginMarked(_ mark: PDFContentMark, type: String, mcid: Int) {
+    ///
+    /// `span` gives an element's sequence its own language or replacement text (§14.9.2.2,
+    /// §14.9.4) as properties next to the MCID, rather than as a `/Span` nested inside it.
+    mutating func beginMarked(_ mark: PDFContentMark, type: String, mcid: Int, span: PDFTextSpan? = nil) {
         switch mark {
         case .element:
+            // No spaces around the delimiters (§7.2.2): a few hundred of these per document.
             out.pdfName(type)
-            out.ascii(" <</MCID ")
+            out.ascii("<</MCID ")
             out.pdfInt(mcid)
-            out.ascii(">> BDC\n")
+            if let language = span?.language {
+                out.ascii("/Lang")
+                out.pdfTextString(language)
+            }
+            if let actualText = span?.actualText {
+                out.ascii("/ActualText")
+                out.pdfTextString(actualText)
+            }
+            out.ascii(">>BDC\n")
         case .artifact(.header):
             out.ascii("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
         case .artifact(.footer(let alternateDescription)):

@@ -8,7 +8,8 @@ struct TaggingPlan {
     /// The structure tree root (§14.7.2 Table 322).
     let root: Int
     private let parentTree: Int
-    private let objectStream: Int
+    /// The object stream holding the structure tree (and, packed, every other dictionary).
+    let objectStream: Int
     private let elements: [PDFStructureElement]
     private let objects: [Int]
     /// Child element indices of each element and of the root (last entry).
@@ -19,6 +20,8 @@ struct TaggingPlan {
     private var parentTreeArrays: [[Int]]
     /// The sequence open in the content stream being written.
     private var open: PDFContentMark?
+    /// The open sequence has span properties (so the next content needs a sequence of its own).
+    private var openWithSpan = false
 
     init(elements: [PDFStructureElement], pageCount: Int, writer: inout ObjectWriter) throws {
         var children = [[Int]](repeating: [], count: elements.count + 1)
@@ -48,8 +51,11 @@ struct TaggingPlan {
     /// Puts the next content of `page` into the sequence for `mark`, opening a new
     /// sequence (and, for element content, a new marked-content id) unless the
     /// previous content had the same mark.
-    mutating func mark(_ mark: PDFContentMark, page: Int, content: inout ContentStream) throws {
-        if open == mark { return }
+    ///
+    /// With `span` (element content only), the sequence is one of its own carrying the span's
+    /// `/Lang` or `/ActualText`, and the element's content after it opens a new one.
+    mutating func mark(_ mark: PDFContentMark, span: PDFTextSpan? = nil, page: Int, content: inout ContentStream) throws {
+        if open == mark && span == nil && !openWithSpan { return }
         endSequence(content: &content)
         switch mark {
         case .element(let index):
@@ -59,7 +65,10 @@ struct TaggingPlan {
             let mcid = parentTreeArrays[page].count
             parentTreeArrays[page].append(index)
             sequences[index].append((page, mcid))
-            content.beginMarked(mark, type: elements[index].type, mcid: mcid)
+            // A span's sequence is tagged /Span: poppler reads /ActualText only on that tag
+            // (Gfx::opBeginMarkedContent); the MCID still ties it to the element.
+            content.beginMarked(mark, type: span == nil ? elements[index].type : "Span", mcid: mcid, span: span)
+            openWithSpan = span != nil
         case .artifact:
             content.beginMarked(mark, type: "Artifact", mcid: 0)
         }
@@ -71,6 +80,7 @@ struct TaggingPlan {
         guard open != nil else { return }
         content.endMarked()
         open = nil
+        openWithSpan = false
     }
 
     /// Writes the structure tree root, the parent tree and every element.
@@ -79,48 +89,50 @@ struct TaggingPlan {
         values.reserveCapacity(elements.count + 2)
 
         var rootValue: [UInt8] = []
-        rootValue.ascii("<< /Type /StructTreeRoot /K [")
+        rootValue.ascii("<</Type/StructTreeRoot/K[")
         appendRefs(children[elements.count], to: &rootValue)
-        rootValue.ascii("] /ParentTree ")
+        rootValue.ascii("]/ParentTree ")
         rootValue.pdfRef(parentTree)
-        rootValue.ascii(" /ParentTreeNextKey ")
+        rootValue.ascii("/ParentTreeNextKey ")
         rootValue.pdfInt(parentTreeArrays.count)
-        rootValue.ascii(" >>")
+        rootValue.ascii(">>")
         values.append((root, rootValue))
 
         // §7.9.7 number tree with one leaf: page index (its /StructParents) → array
         // of the element of each marked-content id on that page.
         var tree: [UInt8] = []
-        tree.ascii("<< /Nums [")
+        tree.ascii("<</Nums[")
         for (page, owners) in parentTreeArrays.enumerated() {
             if page > 0 { tree.append(0x20) }
             tree.pdfInt(page)
-            tree.ascii(" [")
+            tree.ascii("[")
             appendRefs(owners, to: &tree)
             tree.append(0x5D)
         }
-        tree.ascii("] >>")
+        tree.ascii("]>>")
         values.append((parentTree, tree))
 
         for (index, element) in elements.enumerated() {
             var out: [UInt8] = []
-            // §14.7.2 Table 323 (/Type is optional and left out: 574 elements in a consent).
-            out.ascii("<< /S ")
+            // §14.7.2 Table 323 (/Type is optional and left out: 500 elements in a consent).
+            // No space where a delimiter (/ [ < >) already separates tokens (§7.2.2): the
+            // structure is a third of tagging's bytes.
+            out.ascii("<</S")
             out.pdfName(element.type)
-            out.ascii(" /P ")
+            out.ascii("/P ")
             out.pdfRef(element.parent.map { objects[$0] } ?? root)
             let own = sequences[index]
             let kids = children[index]
             if let first = own.first {
-                out.ascii(" /Pg ")
+                out.ascii("/Pg ")
                 out.pdfRef(pageObjects[first.page])
             }
             if own.count + kids.count > 0 {
                 // Own content first (marked-content ids on /Pg as integers, §14.7.4.2;
                 // elsewhere marked-content reference dictionaries, Table 324), then the children.
-                out.ascii(" /K ")
+                out.ascii("/K")
                 let many = own.count + kids.count > 1
-                if many { out.append(0x5B) }
+                if many { out.append(0x5B) } else { out.append(0x20) }
                 var separator = false
                 for sequence in own {
                     if separator { out.append(0x20) }
@@ -128,11 +140,11 @@ struct TaggingPlan {
                     if sequence.page == own[0].page {
                         out.pdfInt(sequence.mcid)
                     } else {
-                        out.ascii("<< /Type /MCR /Pg ")
+                        out.ascii("<</Type/MCR/Pg ")
                         out.pdfRef(pageObjects[sequence.page])
-                        out.ascii(" /MCID ")
+                        out.ascii("/MCID ")
                         out.pdfInt(sequence.mcid)
-                        out.ascii(" >>")
+                        out.ascii(">>")
                     }
                 }
                 for kid in kids {
@@ -143,27 +155,27 @@ struct TaggingPlan {
                 if many { out.append(0x5D) }
             }
             if let language = element.language {
-                out.ascii(" /Lang ")
+                out.ascii("/Lang")
                 out.pdfTextString(language)
             }
             if let alt = element.alternateDescription {
-                out.ascii(" /Alt ")
+                out.ascii("/Alt")
                 out.pdfTextString(alt)
             }
             if let actualText = element.actualText {
-                out.ascii(" /ActualText ")
+                out.ascii("/ActualText")
                 out.pdfTextString(actualText)
             }
             if let scope = element.scope {
                 // §14.8.5.7 Table 349: table attributes, owner Table.
-                out.ascii(" /A << /O /Table /Scope /")
+                out.ascii("/A<</O/Table/Scope/")
                 out.ascii(scope == .row ? "Row" : "Column")
-                out.ascii(" >>")
+                out.ascii(">>")
             }
-            out.ascii(" >>")
+            out.ascii(">>")
             values.append((objects[index], out))
         }
-        try writer.objectStream(objectStream, objects: values)
+        writer.compressedObjects(values)
     }
 
     private func appendRefs(_ indices: [Int], to out: inout [UInt8]) {
@@ -203,7 +215,7 @@ struct OutputIntentPlan {
             out.ascii(" /DestOutputProfile ")
             out.pdfRef(profileObject)
         }
-        writer.stream(profileObject, data: try Flate.compress(profile)) { out in
+        writer.stream(profileObject, data: try Flate.compressedOnce(profile)) { out in
             out.ascii(" /N 3 /Filter /FlateDecode")
         }
     }

@@ -38,6 +38,7 @@ public enum PDFDocumentWriter {
         let outline = try OutlinePlan.plan(info.outline, pageCount: pages.count, writer: &writer)
         let pageObjects = pages.map { _ in (page: writer.allocate(), contents: writer.allocate()) }
         var tags = try info.structure.map { try TaggingPlan(elements: $0, pageCount: pages.count, writer: &writer) }
+        if let tags { writer.packDictionaries(into: tags.objectStream) }
         let outputIntent = try info.outputIntentProfile.map { try OutputIntentPlan(profile: $0, writer: &writer) }
 
         // §7.7.2 Table 28: document catalog.
@@ -98,27 +99,35 @@ public enum PDFDocumentWriter {
             tags?.endSequence(content: &content)
             var pageFonts: [FontUsage] = []
             for (runIndex, run) in page.texts.enumerated() where !run.glyphs.isEmpty {
-                if tags != nil {
-                    content.beginText()
-                    try tags?.mark(run.mark ?? .artifact(.layout), page: pageIndex, content: &content)
+                // An element's run with spans (a Latin name in Arabic text, punctuation with a
+                // replacement text) is shown in pieces, each span a marked-content sequence of
+                // the element's own: a span nested inside the element's sequence ends the
+                // element's text for poppler's structure reader (pdfinfo -struct-text printed
+                // "." for an Arabic sentence ending in such a span).
+                let pieces = tags != nil ? Self.pieces(of: run) : [(run, nil)]
+                for (piece, span) in pieces {
+                    if tags != nil {
+                        content.beginText()
+                        try tags?.mark(piece.mark ?? .artifact(.layout), span: span, page: pageIndex, content: &content)
+                    }
+                    let key = ObjectIdentifier(run.font)
+                    let usage: FontUsage
+                    if let known = fontsByIdentity[key] {
+                        usage = known
+                    } else {
+                        usage = FontUsage(
+                            font: run.font, resourceNumber: fonts.count + 1,
+                            objects: .init(type0: writer.allocate(), cidFont: writer.allocate(),
+                                           descriptor: writer.allocate(), fontFile: writer.allocate(),
+                                           toUnicode: writer.allocate()))
+                        fonts.append(usage)
+                        fontsByIdentity[key] = usage
+                    }
+                    if !pageFonts.contains(where: { $0 === usage }) {
+                        pageFonts.append(usage)
+                    }
+                    try content.show(piece, usage: usage, runIndex: runIndex)
                 }
-                let key = ObjectIdentifier(run.font)
-                let usage: FontUsage
-                if let known = fontsByIdentity[key] {
-                    usage = known
-                } else {
-                    usage = FontUsage(
-                        font: run.font, resourceNumber: fonts.count + 1,
-                        objects: .init(type0: writer.allocate(), cidFont: writer.allocate(),
-                                       descriptor: writer.allocate(), fontFile: writer.allocate(),
-                                       toUnicode: writer.allocate()))
-                    fonts.append(usage)
-                    fontsByIdentity[key] = usage
-                }
-                if !pageFonts.contains(where: { $0 === usage }) {
-                    pageFonts.append(usage)
-                }
-                try content.show(run, usage: usage, runIndex: runIndex)
             }
             tags?.endSequence(content: &content)
             content.finish()
@@ -152,7 +161,7 @@ public enum PDFDocumentWriter {
                     // §14.7.4.4: the page's key in the parent tree; PDF/UA §7.18.3: tab order by structure.
                     out.ascii(" /StructParents ")
                     out.pdfInt(pageIndex)
-                    out.ascii(" /Tabs /S")
+                    out.ascii("/Tabs/S")
                 }
             }
         }
@@ -161,5 +170,36 @@ public enum PDFDocumentWriter {
         try tags?.write(to: &writer, pageObjects: pageObjects.map(\.page))
         try outputIntent?.write(to: &writer, identifier: info.outputConditionIdentifier)
         return try writer.finish(root: catalog, info: infoObject, id: MD5.digest(Array(info.identifier.utf8)))
+    }
+
+    /// An element's run cut at its spans: the pieces in order, each with the span it is (nil
+    /// between spans). Glyph positions stay relative to the run's origin, so each piece is
+    /// shown where it was. A cut never falls inside a cluster (before a glyph without text).
+    /// Runs of artifacts and runs without spans come back whole (spans then nest, as before).
+    static func pieces(of run: PDFTextRun) -> [(run: PDFTextRun, span: PDFTextSpan?)] {
+        guard case .element = run.mark, !run.spans.isEmpty else { return [(run, nil)] }
+        let count = run.glyphs.count
+        var cuts: [(range: Range<Int>, span: PDFTextSpan?)] = []
+        var position = 0
+        func clusterEnd(_ index: Int) -> Int {
+            var end = index
+            while end < count && end > 0 && run.glyphs[end].text.isEmpty { end += 1 }
+            return end
+        }
+        for span in run.spans.sorted(by: { $0.glyphs.lowerBound < $1.glyphs.lowerBound }) {
+            let lower = clusterEnd(max(span.glyphs.lowerBound, position))
+            let upper = clusterEnd(min(span.glyphs.upperBound, count))
+            guard lower < upper else { continue }
+            if position < lower { cuts.append((position..<lower, nil)) }
+            cuts.append((lower..<upper, span))
+            position = upper
+        }
+        if position < count { cuts.append((position..<count, nil)) }
+        return cuts.map { cut in
+            var piece = run
+            piece.glyphs = Array(run.glyphs[cut.range])
+            piece.spans = []
+            return (piece, cut.span)
+        }
     }
 }

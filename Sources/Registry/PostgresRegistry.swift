@@ -268,7 +268,10 @@ public final class PostgresRegistry: Registry {
                     throw RegistryError.unavailable("no answer from PostgreSQL within \(self.timeout)")
                 }
                 defer { group.cancelAll() }
-                return try await group.next()!
+                guard let first = try await group.next() else {
+                    throw RegistryError.unavailable("no answer from PostgreSQL")  // unreachable: two tasks were added
+                }
+                return first
             }
         } catch let error as PSQLError {
             throw Self.classify(error)

@@ -10,13 +10,18 @@ import Templating
 //
 //   swift build -c release --product osteodoc && swift run -c release osteodoc-bench \
 //       [--iterations N] [--cold-runs N] [--batch N] [--resources DIR] [--unbreakable 100000,400000]
+//       [--instructions]
 //
 // Prints the cold CLI time (process start to PDF on disk, median of N runs) and its peak RSS;
 // warm milliseconds per document and per page for the consent, the discharge sheet and the
 // preparation sheet (one process, fonts loaded once, the patient changing every iteration);
 // `osteodoc batch` of N distinct consents on all cores, with its peak RSS; the growth of resident
 // memory in one process from document 100 to the last; bytes per page. A benchmark, not a test:
-// on a shared machine the figures are noisy.
+// on a shared machine the figures are noisy. Then the cost of tagging (issue 12): tagged PDF/A-2a
+// against untagged, time and bytes; `--instructions` adds callgrind's warm instruction counts.
+//
+// Internal: `--only consent|discharge --variant tagged|untagged [--save FILE]` renders just
+// that (and keeps the first file), for the callgrind runs `--instructions` starts.
 
 func argument(_ name: String) -> String? {
     guard let i = CommandLine.arguments.firstIndex(of: name), i + 1 < CommandLine.arguments.count else { return nil }
@@ -74,6 +79,19 @@ func spawn(_ args: [String], stdout: String = "/dev/null") -> (ms: Double, rssMi
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+let taggingKinds: [(name: String, kind: DocumentKind)] = [("consent", .consent), ("discharge", .discharge)]
+let taggingVariants: [(name: String, options: PDFOptions)] = [("tagged", PDFOptions()), ("untagged", PDFOptions(tagged: false))]
+
+/// Warm renders of one kind and variant; milliseconds per document and the last file's size.
+func warm(_ engine: OsteoDoc, _ kind: DocumentKind, _ options: PDFOptions, _ plans: [Plan], iterations: Int) throws -> (ms: Double, bytes: Int) {
+    var bytes = 0
+    let start = now()
+    for i in 0..<iterations {
+        bytes = try engine.render(kind, plan: plans[i % plans.count], language: "it", format: .pdf, pdf: options).count
+    }
+    return ((now() - start) / Double(max(iterations, 1)), bytes)
+}
+
 do {
     let planURL = root.appendingPathComponent("examples/plan.json")
     let planData = try Data(contentsOf: planURL)
@@ -86,6 +104,19 @@ do {
             .replacingOccurrences(of: "\"0004471123\"", with: "\"\(4_000_000_000 + i)\"")
             .replacingOccurrences(of: "\"givenName\": \"Maria\"", with: "\"givenName\": \"\(names[i % names.count])\"")
         return Data(text.utf8)
+    }
+
+    // Internal mode for the callgrind runs: one warm-up render, then `iterations` of one kind and variant.
+    if let only = argument("--only") {
+        guard let kind = taggingKinds.first(where: { $0.name == only })?.kind,
+              let options = taggingVariants.first(where: { $0.name == (argument("--variant") ?? "tagged") })?.options
+        else { throw CocoaError(.featureUnsupported) }
+        let engine = try OsteoDoc(resources: root)
+        let samples = try (0..<16).map { try OsteoDoc.plan(from: try variant($0)) }
+        let first = try engine.render(kind, plan: samples[15], language: "it", format: .pdf, pdf: options)
+        _ = try warm(engine, kind, options, samples, iterations: iterations)
+        if let path = argument("--save") { try Data(first).write(to: URL(fileURLWithPath: path)) }
+        exit(0)
     }
 
     print("osteodoc-bench — example plan, Italian (shared machine: figures are noisy)")
@@ -154,6 +185,18 @@ do {
     print(String(format: "  memory, one process:      %.1f MiB after 100 consents, %.1f MiB after %d (growth %.1f MiB); peak %.1f MiB",
                  rssAt100, rssAtEnd, longRun, rssAtEnd - rssAt100, memory("VmHWM")))
 
+    // The cost of tagging (issue 12): the same documents tagged (PDF/A-2a) and untagged.
+    let samples = try (0..<16).map { try OsteoDoc.plan(from: try variant(20_000 + $0)) }
+    for (name, kind) in taggingKinds {
+        let tagged = try warm(engine, kind, PDFOptions(), samples, iterations: iterations)
+        let untagged = try warm(engine, kind, PDFOptions(tagged: false), samples, iterations: iterations)
+        print(String(format: "  tagging, %-10@ %.2f ms and %d bytes tagged, %.2f ms and %d bytes untagged: %+.1f %% time, %+.1f %% bytes (budget +15 %%, +20 %%)",
+                     name as NSString, tagged.ms, tagged.bytes, untagged.ms, untagged.bytes, (tagged.ms / untagged.ms - 1) * 100,
+                     (Double(tagged.bytes) / Double(untagged.bytes) - 1) * 100))
+    }
+    if CommandLine.arguments.contains("--instructions") {
+        try TaggingCost.report(kinds: taggingKinds.map(\.name), variants: taggingVariants.map(\.name), resources: root.path)
+    }
 } catch {
     FileHandle.standardError.write(Data("osteodoc-bench: \(error)\n".utf8))
     exit(1)

@@ -85,7 +85,7 @@ struct ResourceOptions: ParsableArguments {
         return ResourceProvider(resources: try ResourceLocator.locate(explicit: resources),
                                 fontDirectory: nonEmpty("OSTEODOC_FONTS") ?? ResourceProvider.debianFonts,
                                 hyphenationDirectory: nonEmpty("OSTEODOC_HYPHENATION") ?? ResourceProvider.debianHyphenation,
-                                iccProfile: nonEmpty("OSTEODOC_ICC_PROFILE") ?? ResourceProvider.debianICCProfile,
+                                iccProfile: nonEmpty("OSTEODOC_ICC_PROFILE"),
                                 cacheDirectory: cache)
     }
 }
