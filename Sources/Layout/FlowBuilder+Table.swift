@@ -108,7 +108,8 @@ extension FlowBuilder {
         }
     }
 
-    /// At most this many rows are turned into columns by ``addTransposed(_:count:)``.
+    /// At most this many rows (and at least two: one row reads as one key–value block) are
+    /// turned into columns by ``addTransposed(_:count:)``.
     static let transposeAtMostRows = 3
 
     /// A table of many columns and few rows in a narrow band (the targets beside the body
@@ -118,7 +119,7 @@ extension FlowBuilder {
     /// column is at least as wide as its longest word and wide enough to read (no word broken
     /// letter by letter); otherwise returns false and nothing is added.
     private mutating func addTransposed(_ table: Table, count: Int) throws -> Bool {
-        guard !table.rows.isEmpty, table.rows.count <= Self.transposeAtMostRows, options.typeScale <= 1 else { return false }
+        guard table.rows.count >= 2, table.rows.count <= Self.transposeAtMostRows, options.typeScale <= 1 else { return false }
         let cellStyle = style(.cell)
         var keyWidth = 0.0
         for cell in table.header {
