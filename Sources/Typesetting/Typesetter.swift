@@ -26,11 +26,17 @@ public final class Typesetter: @unchecked Sendable {
     static let unhyphenatedTolerance = 800.0
     /// Tolerance of the third pass, with hyphenation (spaces up to about 1.8 ×).
     static let hyphenatedTolerance = 400.0
-    /// On the final pass a hyphen before the last line or right after another
-    /// hyphenated line is no longer forbidden, but costs these demerits: as much
-    /// as a line of badness ≈ 300 (spaces ≈ 1.7 ×), so it is taken only instead of
-    /// a line far looser than that.
-    static let lastResortHyphenDemerits = 100_000.0
+    /// The widest a word space of a justified line may be, relative to its natural width;
+    /// a paragraph that cannot be justified within it is set ragged.
+    static let widestJustifiedSpace = 2.0
+    /// The narrowest measure, in em, on which that ragged fallback applies.
+    static let raggedFallbackFrom = 30.0
+    /// On the final pass a hyphen before the last line (or, in a piece of a word
+    /// wider than the measure, right after another hyphenated line) is no longer
+    /// forbidden, but costs these demerits: more than a line of badness 800 (word
+    /// spaces at 2 × their width, demerits 810² ≈ 656,000), so it is taken only
+    /// instead of a line with spaces over twice their width.
+    static let lastResortHyphenDemerits = 700_000.0
 
     /// A typesetter using `fonts` and the hyphenation dictionaries in /usr/share/hyphen.
     public init(fonts: FontLibrary) {
@@ -107,6 +113,18 @@ public final class Typesetter: @unchecked Sendable {
             parameters.doubleHyphenDemerits = Self.lastResortHyphenDemerits
             parameters.emergencyStretch = Self.emergencyStretch * style.size
             breaks = LineBreaker.breakpoints(list.nodes, parameters)
+        }
+        // Ragged fallback: a justified paragraph whose best breaking still stretches a word space
+        // past twice its width, or ends a line with a hyphen before the last line (the last
+        // resort of the final pass), is set ragged instead — its spaces at their natural width.
+        // Only on a measure of `raggedFallbackFrom` em or more: on a narrower one every other
+        // paragraph would qualify (Layout sets such bands ragged from the start anyway).
+        if justified, parameters.isFinalPass, width >= Self.raggedFallbackFrom * style.size, let found = breaks,
+           LineBreaker.widestSpaceRatio(list.nodes, found, parameters) > Self.widestJustifiedSpace + 1e-9
+            || LineBreaker.hyphenBeforeLastLine(list.nodes, found) {
+            var ragged = style
+            ragged.alignment = .start
+            return try layoutUncached(spans, style: ragged, width: width)
         }
         let settings = LineSettings(size: style.size, measure: width, indent: indent, alignment: style.alignment)
         let lines = paragraph.lines(list, breaks: breaks ?? [], settings)
