@@ -192,20 +192,6 @@ extension FlowBuilder {
         return longest.reduce(0, +) <= band.width
     }
 
-    /// Cells are set ragged and, unlike body text, hyphenated only when a word is wider than
-    /// the cell: in a narrow column a short word cut in two ("acetabo-lo") reads worse than a
-    /// shorter line.
-    private func needsHyphenation(_ content: [Inline], width: Double, style: ParagraphStyle, bold: Bool) throws -> Bool {
-        for word in Inline.plainText(content).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            // No Noto Sans letter is wider than 1 em: a word that short cannot overflow and is not measured.
-            guard Double(word.count) * style.size > width else { continue }
-            if try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: style) > width {
-                return true
-            }
-        }
-        return false
-    }
-
     /// Column widths as CSS automatic table layout computes them (CSS 2.1 §17.5.2.2): each column
     /// has a minimum content width (its widest unbreakable piece: a word, or a number and its unit
     /// joined by a no-break space) and a maximum (its widest cell on one line). When the maxima
@@ -297,8 +283,10 @@ extension FlowBuilder {
             offset += width
             let content = c < cells.count ? cells[c] : []
             let inner = Band(left: x + Self.cellPadX, width: width - 2 * Self.cellPadX, rtl: band.rtl)
+            // Cells are set ragged and, unlike body text, hyphenate only a word wider than the cell:
+            // in a narrow column a short word cut in two ("acetabo-lo") reads worse than a shorter line.
             var cellStyle = style(.cell)
-            cellStyle.hyphenate = try needsHyphenation(content, width: inner.width, style: cellStyle, bold: header)
+            cellStyle.hyphenateOnlyOverwideWords = true
             let block = try blockOfLines(content, style: cellStyle, band: inner, bold: header)
             height = max(height, block.height)
             if options.collectLog {

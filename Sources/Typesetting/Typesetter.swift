@@ -80,7 +80,9 @@ public final class Typesetter: @unchecked Sendable {
         let indent = max(0, min(style.firstLineIndent, width))
         var parameters = BreakParameters(firstLineWidth: width - indent, lineWidth: width, tolerance: 100)
         if !justified { parameters.lineStretch = Self.raggedStretch * style.size }
-        var options = NodeOptions(size: style.size, justified: justified, hyphenator: nil, emergencyWidth: nil)
+        var options = NodeOptions(size: style.size, justified: justified, hyphenator: nil,
+                                  hyphenateWiderThan: style.hyphenateOnlyOverwideWords ? width - indent : nil,
+                                  emergencyWidth: nil)
 
         // First pass: no hyphenation, `\pretolerance` 100 (TeX §863).
         var list = paragraph.nodeList(options)
@@ -149,7 +151,7 @@ public final class Typesetter: @unchecked Sendable {
         guard !paragraph.text.isEmpty else { return 0 }
         try paragraph.shape(language: style.language, cache: cache)
         let list = paragraph.nodeList(NodeOptions(size: style.size, justified: false, hyphenator: nil,
-                                                  emergencyWidth: nil))
+                                                  hyphenateWiderThan: nil, emergencyWidth: nil))
         var widest = 0.0, current = 0.0
         for node in list.nodes {
             if node.isForcedBreak {

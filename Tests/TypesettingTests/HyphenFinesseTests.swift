@@ -56,4 +56,32 @@ final class HyphenFinesseTests: XCTestCase {
         XCTAssertGreaterThan(pieces.lines.count, 3)
         for line in pieces.lines { XCTAssertLessThanOrEqual(line.width, 80.01, line.logicalText) }
     }
+
+    /// Issue 8 layout 5: in a table cell only a word that cannot fit is hyphenated; the other
+    /// words of the same cell stay whole (before: one word too wide hyphenated the whole cell).
+    func testOnlyAWordWiderThanTheMeasureIsHyphenated() throws {
+        let text = "Staatsangehörigkeitsbescheinigung und Antikoagulanzien oder Thrombozytenaggregationshemmer"
+        var cell = Fixtures.style("de", alignment: .start)
+        cell.hyphenateOnlyOverwideWords = true
+        var whole = cell
+        whole.hyphenateOnlyOverwideWords = false
+        var wholeCellCutsAFittingWord = false
+        for width in stride(from: 95.0, through: 160, by: 5) {
+            let words = text.split(separator: " ").map(String.init)
+            let fitting = try words.filter { try typesetter.measure([TextSpan($0)], style: cell) <= width }
+            XCTAssertTrue(fitting.contains("Antikoagulanzien"), "\(width)")
+            let layout = try typesetter.layout([TextSpan(text)], style: cell, width: width)
+            for line in layout.lines where line.hyphenated {
+                let last = String(line.logicalText.dropLast().split(separator: " ").last ?? "")
+                XCTAssertFalse(fitting.contains { $0.hasPrefix(last) }, "\(width): \(line.logicalText)")
+            }
+            XCTAssertTrue(layout.lines.contains { $0.hyphenated }, "the over-wide words are still hyphenated at \(width)")
+            for line in layout.lines { XCTAssertLessThanOrEqual(line.width, width + 0.01, line.logicalText) }
+            let before = try typesetter.layout([TextSpan(text)], style: whole, width: width)
+            if before.lines.contains(where: { line in
+                line.hyphenated && fitting.contains { $0.hasPrefix(String(line.logicalText.dropLast().split(separator: " ").last ?? "")) }
+            }) { wholeCellCutsAFittingWord = true }
+        }
+        XCTAssertTrue(wholeCellCutsAFittingWord, "the text shows the difference at some width")
+    }
 }
