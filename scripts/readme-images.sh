@@ -24,7 +24,10 @@ shot() {
   if [ -n "$match" ]; then
     page=""
     for ((p = 1; p <= pages; p++)); do
-      if pdftotext -f "$p" -l "$p" -enc UTF-8 "$tmp/$name.pdf" - | grep -q "$match"; then page=$p; break; fi
+      # Read the page whole first: `grep -q` stops reading at the first match, and under
+      # pipefail pdftotext's broken pipe then failed the test even though the text was there.
+      text=$(pdftotext -f "$p" -l "$p" -enc UTF-8 "$tmp/$name.pdf" -)
+      if grep -q "$match" <<<"$text"; then page=$p; break; fi
     done
     [ -n "$page" ] || { echo "$name: no page contains \"$match\"" >&2; exit 1; }
   fi

@@ -6,6 +6,8 @@ extension FlowBuilder {
     /// Height of the skeleton on the page, in pt (about 10.5 cm): each view is then
     /// about 115 pt wide, under a quarter of the measure, so two fit side by side.
     static let figureHeight = 300.0
+    /// The smallest the figure is drawn beside a shorter block (about 8 cm).
+    static let minimumFigureHeight = 230.0
     /// Marker circle radius in figure units (≈ 7 pt on the page) and the type sizes on the figure.
     static let markerRadius = 12.0
     static let figureLabelSize = 9.0
@@ -83,12 +85,14 @@ extension FlowBuilder {
             }
             markers.append(marker)
         }
-        return Composition(markers: markers, markerRadius: Self.markerRadius, rightToLeft: band.rtl)
+        // The markers keep their size on the page when the figure is drawn smaller.
+        return Composition(markers: markers, markerRadius: Self.markerRadius * Self.figureHeight / figureSetHeight,
+                           rightToLeft: band.rtl)
     }
 
     /// The figure's scale: its set height, each view at most 45 % of the full measure, all views within `width`.
     private func figureScale(_ figure: Composition, width: Double) -> Double {
-        min(Self.figureHeight / figure.height, options.contentWidth * 0.45 / Skeleton.width, width / figure.width)
+        min(figureSetHeight / figure.height, options.contentWidth * 0.45 / Skeleton.width, width / figure.width)
     }
 
     /// The width the figure takes at its set height (at least enough for a short caption).

@@ -38,14 +38,6 @@ extension FlowBuilder {
     mutating func addBeside(_ blocks: [Block]) throws {
         guard blocks.count == 2 else { for b in blocks { try add(b) }; return }
         let gap = 16.0
-        let endWidth = try naturalWidth(blocks[1])
-        let startWidth = band.width - endWidth - gap
-        guard startWidth >= band.width / 2 else { for b in blocks { try add(b) }; return }
-        let startBand = band.inset(start: 0, end: endWidth + gap)
-        let endBand = band.inset(start: startWidth + gap)
-        var first = child(band: startBand), second = child(band: endBand)
-        try first.add(blocks[0])
-        try second.add(blocks[1])
         func stack(_ flow: [FlowItem]) -> (height: Double, items: [PageItem], log: [String]) {
             var y = 0.0
             var items: [PageItem] = []
@@ -58,7 +50,32 @@ extension FlowBuilder {
             }
             return (y, items, log)
         }
-        let a = stack(first.flow), b = stack(second.flow)
+        // Both sides at a figure height; nil when the first side would be squeezed below half the measure.
+        func pair(figureHeight: Double) throws -> (first: FlowBuilder, second: FlowBuilder, startWidth: Double, endWidth: Double)? {
+            var probe = self
+            probe.figureSetHeight = figureHeight
+            let endWidth = try probe.naturalWidth(blocks[1])
+            let startWidth = band.width - endWidth - gap
+            guard startWidth >= band.width / 2 else { return nil }
+            var first = probe.child(band: band.inset(start: 0, end: endWidth + gap))
+            var second = probe.child(band: band.inset(start: startWidth + gap))
+            try first.add(blocks[0])
+            try second.add(blocks[1])
+            return (first, second, startWidth, endWidth)
+        }
+        guard var sides = try pair(figureHeight: figureSetHeight) else { for b in blocks { try add(b) }; return }
+        var a = stack(sides.first.flow), b = stack(sides.second.flow)
+        if case .bodyDiagram = blocks[1], b.height > a.height + 1 {
+            // A figure taller than what it stands beside leaves white space under the other side:
+            // draw it smaller, down to `minimumFigureHeight` (its markers and labels keep their size).
+            let smaller = max(Self.minimumFigureHeight, figureSetHeight - (b.height - a.height))
+            if smaller < figureSetHeight, let resized = try pair(figureHeight: smaller) {
+                sides = resized
+                a = stack(sides.first.flow)
+                b = stack(sides.second.flow)
+            }
+        }
+        let (first, second, startWidth, endWidth) = sides
         let height = max(a.height, b.height)
         guard height <= options.contentHeight * 0.9 else { for block in blocks { try add(block) }; return }
         let spaceBefore = max(first.flow.first?.spaceBefore ?? 0, second.flow.first?.spaceBefore ?? 0)

@@ -11,6 +11,7 @@ extension FlowBuilder {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columnCount > 0 else { return }
         if !table.header.isEmpty && columnCount > 3 && band.width < Self.stackBelowWidth {
+            if try addTransposed(table, count: columnCount) { return }
             return try addStacked(table)
         }
         if !table.header.isEmpty && columnCount > 2 && options.typeScale > 1, try !wordsFit(table, count: columnCount) {
@@ -107,6 +108,57 @@ extension FlowBuilder {
         }
     }
 
+    /// At most this many rows (and at least two: one row reads as one key–value block) are
+    /// turned into columns by ``addTransposed(_:count:)``.
+    static let transposeAtMostRows = 3
+
+    /// A table of many columns and few rows in a narrow band (the targets beside the body
+    /// diagram) set transposed: the header cells become the key column and each row a column
+    /// of values, headed by its first cell ("N. | 1 | 2"). Several targets then read side by
+    /// side in a third of the height of one key–value block per row. Only when every value
+    /// column is at least as wide as its longest word and wide enough to read (no word broken
+    /// letter by letter); otherwise returns false and nothing is added.
+    private mutating func addTransposed(_ table: Table, count: Int) throws -> Bool {
+        guard table.rows.count >= 2, table.rows.count <= Self.transposeAtMostRows, options.typeScale <= 1 else { return false }
+        let cellStyle = style(.cell)
+        var keyWidth = 0.0
+        for cell in table.header {
+            keyWidth = max(keyWidth, try typesetter.measure([TextSpan(Inline.plainText(cell), style: .bold)], style: cellStyle)
+                           + 2 * Self.cellPadX)
+        }
+        keyWidth = min(keyWidth, band.width * 0.35)
+        let valueWidth = (band.width - keyWidth) / Double(table.rows.count)
+        guard valueWidth >= 6 * cellStyle.size + 2 * Self.cellPadX else { return false }
+        for (r, cells) in table.rows.enumerated() {
+            for cell in cells {
+                for word in Inline.plainText(cell).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    let bold = r == 0
+                    let w = try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: cellStyle)
+                    if w + 2 * Self.cellPadX > valueWidth { return false }
+                }
+            }
+        }
+        let widths = [keyWidth] + Array(repeating: valueWidth, count: table.rows.count)
+        func column(_ c: Int) -> [[Inline]] {
+            [c < table.header.count ? table.header[c] : []] + table.rows.map { c < $0.count ? $0[c] : [] }
+        }
+        let tableElement = element(.table)
+        var header = try row(column(0), widths: widths, header: true, keys: [], table: tableElement)
+        header.spaceBefore = 8
+        var repeated = header
+        repeated.items.removeAll(where: \.isMark)
+        let headerIndex = addHeader(repeated)
+        append([header])
+        let limit = options.contentHeight - headers[headerIndex].height - 1
+        for c in 1..<count {
+            var items = try rowSlices(column(c), widths: widths, header: false, keys: [0], limit: limit, table: tableElement)
+            for i in items.indices { items[i].repeatHeader = headerIndex }
+            if c == 1 { items[0].breakBefore = false }
+            append(items)
+        }
+        return true
+    }
+
     private mutating func addStacked(_ table: Table) throws {
         let tableElement = element(.table)
         for (r, cells) in table.rows.enumerated() {
@@ -138,20 +190,6 @@ extension FlowBuilder {
             }
         }
         return longest.reduce(0, +) <= band.width
-    }
-
-    /// Cells are set ragged and, unlike body text, hyphenated only when a word is wider than
-    /// the cell: in a narrow column a short word cut in two ("acetabo-lo") reads worse than a
-    /// shorter line.
-    private func needsHyphenation(_ content: [Inline], width: Double, style: ParagraphStyle, bold: Bool) throws -> Bool {
-        for word in Inline.plainText(content).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            // No Noto Sans letter is wider than 1 em: a word that short cannot overflow and is not measured.
-            guard Double(word.count) * style.size > width else { continue }
-            if try typesetter.measure([TextSpan(String(word), style: bold ? .bold : .regular)], style: style) > width {
-                return true
-            }
-        }
-        return false
     }
 
     /// Column widths as CSS automatic table layout computes them (CSS 2.1 §17.5.2.2): each column
@@ -245,8 +283,10 @@ extension FlowBuilder {
             offset += width
             let content = c < cells.count ? cells[c] : []
             let inner = Band(left: x + Self.cellPadX, width: width - 2 * Self.cellPadX, rtl: band.rtl)
+            // Cells are set ragged and, unlike body text, hyphenate only a word wider than the cell:
+            // in a narrow column a short word cut in two ("acetabo-lo") reads worse than a shorter line.
             var cellStyle = style(.cell)
-            cellStyle.hyphenate = try needsHyphenation(content, width: inner.width, style: cellStyle, bold: header)
+            cellStyle.hyphenateOnlyOverwideWords = true
             let block = try blockOfLines(content, style: cellStyle, band: inner, bold: header)
             height = max(height, block.height)
             if options.collectLog {

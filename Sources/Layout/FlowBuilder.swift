@@ -18,6 +18,8 @@ struct FlowBuilder {
     let ids: Counter
     /// The structure elements the blocks added now belong to (outermost first).
     var parents: [StructureElement] = []
+    /// The height the body diagram is drawn at (``figureHeight``; smaller beside a short block).
+    var figureSetHeight = FlowBuilder.figureHeight
 
     init(typesetter: Typesetter, options: LayoutOptions, language: String, rtl: Bool, ids: Counter = Counter()) {
         self.typesetter = typesetter
@@ -42,7 +44,7 @@ struct FlowBuilder {
     // MARK: Type
 
     /// The vertical rhythm: space above a paragraph, a section heading (level 2) and a subsection heading.
-    static let paragraphSpace = 3.0, sectionSpace = 9.0, subsectionSpace = 5.0
+    static let paragraphSpace = 3.0, sectionSpace = 8.0, subsectionSpace = 4.0
 
     enum TextRole { case body, heading1, heading2, heading3, cell, small }
 

@@ -2,8 +2,16 @@
 /// fit, moves back to the last item before which a break is allowed (keeping
 /// headings with what follows, and no paragraph's single line alone at the top
 /// or bottom of a page). An item taller than a page is placed alone.
+///
+/// The space above items is flexible glue, as TeX's vertical glue with shrink (The TeXbook
+/// ch. 15): a page may take one more item, or the unbreakable run that would otherwise move on,
+/// by shrinking the spaces between its items, each by the same fraction and at most by
+/// ``spaceShrink``. A page that needs no shrinking keeps its spaces as they are.
 struct Paginator {
     let options: LayoutOptions
+
+    /// How much of each space above an item a page may give up to hold what follows.
+    static let spaceShrink = 0.5
 
     struct PaginatedPage {
         var page: Page
@@ -17,6 +25,7 @@ struct Paginator {
         var starts: [Int] = [0]
         var i = 0
         var used = 0.0
+        var gaps = 0.0
         var pageStart = 0
         while i < flow.count {
             let item = flow[i]
@@ -25,8 +34,10 @@ struct Paginator {
             if isFirst, let h = item.repeatHeader, i > 0, flow[i - 1].repeatHeader == h {
                 need += headers[h].height
             }
-            if used + need <= capacity + 0.01 || isFirst {
+            let gap = isFirst ? 0 : item.spaceBefore
+            if used + need - Self.spaceShrink * (gaps + gap) <= capacity + 0.01 || isFirst {
                 used += need
+                gaps += gap
                 i += 1
                 continue
             }
@@ -45,6 +56,7 @@ struct Paginator {
             pageStart = j
             i = j
             used = 0
+            gaps = 0
         }
         var pages: [PaginatedPage] = []
         for (p, start) in starts.enumerated() {
@@ -53,6 +65,14 @@ struct Paginator {
             var outline: [(String, Int, Double)] = []
             var log = ""
             var y = options.marginTop
+            // The fraction of every space above an item this page gives up (0 when its items fit as they are).
+            var natural = 0.0, spaces = 0.0
+            for k in start..<end {
+                if k == start, let h = flow[k].repeatHeader, k > 0, flow[k - 1].repeatHeader == h { natural += headers[h].height }
+                if k != start { natural += flow[k].spaceBefore; spaces += flow[k].spaceBefore }
+                natural += flow[k].height
+            }
+            let shrink = natural > capacity + 0.01 && spaces > 0 ? min(Self.spaceShrink, (natural - capacity) / spaces) : 0
             for k in start..<end {
                 let item = flow[k]
                 if k == start, let h = item.repeatHeader, k > 0, flow[k - 1].repeatHeader == h {
@@ -61,7 +81,7 @@ struct Paginator {
                     if options.collectLog { log += "  (repeated header) " + headers[h].log + "\n" }
                     y += headers[h].height
                 } else if k != start {
-                    y += item.spaceBefore
+                    y += item.spaceBefore * (1 - shrink)
                 }
                 page.items += item.items.map { $0.offsetBy(dx: 0, dy: y) }
                 if let o = item.outline { outline.append((o.title, o.level, y)) }

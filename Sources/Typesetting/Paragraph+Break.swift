@@ -37,9 +37,12 @@ struct BreakParameters {
     /// Typographic rules for added hyphens kept as hard constraints rather than
     /// demerits: never two hyphenated lines in a row, never a hyphenated
     /// penultimate line (the last line would begin with the end of a broken
-    /// word). The final pass turns them into demerits (`doubleHyphenDemerits`,
-    /// `finalHyphenDemerits`), so that a paragraph with no other way out is not
-    /// set with spaces three times their width instead.
+    /// word). The final pass keeps the first rule for every line that has a word
+    /// space (it could end there instead) and lets only a line that is one piece
+    /// of a word wider than the measure end in a second hyphen (with
+    /// `doubleHyphenDemerits`); the second rule becomes `finalHyphenDemerits`, so
+    /// that a paragraph with no other way out is not set with spaces three times
+    /// their width instead.
     var strictHyphenation = true
 }
 
@@ -82,8 +85,11 @@ enum LineBreaker {
         var widthSum = [Double](repeating: 0, count: count + 1)
         var stretchSum = widthSum, shrinkSum = widthSum
         var fillSum = [Int](repeating: 0, count: count + 1)
+        // Word spaces (glue after a box: a legal break) up to each node.
+        var spaceSum = fillSum
         for (index, node) in nodes.enumerated() {
             let isGlue = node.kind == .glue
+            spaceSum[index + 1] = spaceSum[index] + (isGlue && !node.isFill && index > 0 && nodes[index - 1].kind == .box ? 1 : 0)
             widthSum[index + 1] = widthSum[index] + (node.kind == .penalty ? 0 : node.width)
             stretchSum[index + 1] = stretchSum[index] + (isGlue && !node.isFill ? node.stretch : 0)
             shrinkSum[index + 1] = shrinkSum[index] + (isGlue ? node.shrink : 0)
@@ -173,6 +179,9 @@ enum LineBreaker {
                 }
                 if lineBadness > parameters.tolerance { continue }
                 if strict, from.hyphenated, addsHyphen || isLast { continue }
+                // Never two hyphenated lines in a row where this line could end at a word space
+                // instead; only a line that is one piece of a word too wide for the measure may.
+                if from.hyphenated, addsHyphen, spaceSum[position] > spaceSum[start] { continue }
 
                 // §859: demerits.
                 var demerits = (parameters.linePenalty + lineBadness) * (parameters.linePenalty + lineBadness)
@@ -235,6 +244,41 @@ enum LineBreaker {
             index = records[index].previous
         }
         return result.reversed()
+    }
+
+    /// The widest word space of the justified lines ending at `breaks`, relative to its natural
+    /// width (interword glue stretches in proportion to its width): 1 when no
+    /// line stretches. Lines ending in a forced break (set flush, with `\hfil`) are not justified.
+    static func widestSpaceRatio(_ nodes: [Node], _ breaks: [Int], _ parameters: BreakParameters) -> Double {
+        var widest = 1.0
+        var start = lineStart(after: -1, nodes)
+        for (number, end) in breaks.enumerated() {
+            defer { start = lineStart(after: end, nodes) }
+            guard !nodes[end].isForcedBreak, start < end else { continue }
+            var last = end - 1
+            while last >= start, nodes[last].kind != .box { last -= 1 }  // \unskip
+            guard last >= start else { continue }
+            var natural = nodes[end].kind == .penalty ? nodes[end].width : 0
+            var stretch = 0.0, spaceWidth = 0.0, fill = false
+            for node in nodes[start...last] {
+                if node.kind == .glue, node.isFill { fill = true }
+                guard node.kind != .penalty, !node.isFill else { continue }
+                natural += node.width
+                if node.kind == .glue { stretch += node.stretch; spaceWidth += node.width }
+            }
+            let target = number == 0 ? parameters.firstLineWidth : parameters.lineWidth
+            guard !fill, stretch > 0, spaceWidth > 0, natural < target else { continue }
+            // Every space stretches by the same share of its width: (target − natural) / total space width.
+            widest = max(widest, 1 + (target - natural) / spaceWidth)
+        }
+        return widest
+    }
+
+    /// Whether the line before the last ends with an added hyphen.
+    static func hyphenBeforeLastLine(_ nodes: [Node], _ breaks: [Int]) -> Bool {
+        guard breaks.count >= 2 else { return false }
+        let node = nodes[breaks[breaks.count - 2]]
+        return node.kind == .penalty && node.ref >= 0
     }
 
     /// The first node of a line that follows a break at `position`: glue and

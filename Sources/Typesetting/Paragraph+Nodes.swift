@@ -67,6 +67,8 @@ struct NodeOptions {
     /// alignments keep spaces at their natural width.
     var justified: Bool
     var hyphenator: Hyphenator?
+    /// Only words wider than this get hyphenation points (nil: every word).
+    var hyphenateWiderThan: Double?
     /// Words wider than this are cut at every grapheme boundary (emergency pass).
     var emergencyWidth: Double?
 }
@@ -164,7 +166,8 @@ extension Paragraph {
                                      cut: .explicit(penalty: hyphen ? Penalties.explicitHyphen : 0, flagged: hyphen)))
             }
         }
-        if let hyphenator = options.hyphenator {
+        if let hyphenator = options.hyphenator,
+           options.hyphenateWiderThan.map({ width(of: word) * options.size > $0 }) ?? true {
             appendHyphenationPoints(word, hyphenator, to: &cuts)
         }
         if !cuts.isEmpty { validate(&cuts, in: word) }

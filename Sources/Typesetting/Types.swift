@@ -48,6 +48,9 @@ public struct ParagraphStyle: Sendable, Hashable {
     public var hyphenate: Bool
     /// Indent of the first line in pt, on the start side (left in LTR, right in RTL).
     public var firstLineIndent: Double = 0
+    /// With `hyphenate`: hyphenate only a word wider than the measure (table cells, where a
+    /// short word cut in two reads worse than a shorter line); the others stay whole.
+    public var hyphenateOnlyOverwideWords = false
 
     /// A paragraph style; `leading` defaults to 1.3 × `size`.
     public init(size: Double = 11, leading: Double? = nil, language: String = "it",

@@ -27,11 +27,17 @@ public final class Typesetter: @unchecked Sendable {
     static let unhyphenatedTolerance = 800.0
     /// Tolerance of the third pass, with hyphenation (spaces up to about 1.8 ×).
     static let hyphenatedTolerance = 400.0
-    /// On the final pass a hyphen before the last line or right after another
-    /// hyphenated line is no longer forbidden, but costs these demerits: as much
-    /// as a line of badness ≈ 300 (spaces ≈ 1.7 ×), so it is taken only instead of
-    /// a line far looser than that.
-    static let lastResortHyphenDemerits = 100_000.0
+    /// The widest a word space of a justified line may be, relative to its natural width;
+    /// a paragraph that cannot be justified within it is set ragged.
+    static let widestJustifiedSpace = 2.0
+    /// The narrowest measure, in em, on which that ragged fallback applies.
+    static let raggedFallbackFrom = 30.0
+    /// On the final pass a hyphen before the last line (or, in a piece of a word
+    /// wider than the measure, right after another hyphenated line) is no longer
+    /// forbidden, but costs these demerits: more than a line of badness 800 (word
+    /// spaces at 2 × their width, demerits 810² ≈ 656,000), so it is taken only
+    /// instead of a line with spaces over twice their width.
+    static let lastResortHyphenDemerits = 700_000.0
 
     /// A typesetter using `fonts` and the hyphenation dictionaries (`hyph_it_IT.dic`, …) in
     /// `hyphenationDirectory`. It reads no environment variable and writes a file only into
@@ -78,7 +84,9 @@ public final class Typesetter: @unchecked Sendable {
         let indent = max(0, min(style.firstLineIndent, width))
         var parameters = BreakParameters(firstLineWidth: width - indent, lineWidth: width, tolerance: 100)
         if !justified { parameters.lineStretch = Self.raggedStretch * style.size }
-        var options = NodeOptions(size: style.size, justified: justified, hyphenator: nil, emergencyWidth: nil)
+        var options = NodeOptions(size: style.size, justified: justified, hyphenator: nil,
+                                  hyphenateWiderThan: style.hyphenateOnlyOverwideWords ? width - indent : nil,
+                                  emergencyWidth: nil)
 
         // First pass: no hyphenation, `\pretolerance` 100 (TeX §863).
         var list = paragraph.nodeList(options)
@@ -113,6 +121,18 @@ public final class Typesetter: @unchecked Sendable {
             parameters.emergencyStretch = Self.emergencyStretch * style.size
             breaks = LineBreaker.breakpoints(list.nodes, parameters)
         }
+        // Ragged fallback: a justified paragraph whose best breaking still stretches a word space
+        // past twice its width, or ends a line with a hyphen before the last line (the last
+        // resort of the final pass), is set ragged instead — its spaces at their natural width.
+        // Only on a measure of `raggedFallbackFrom` em or more: on a narrower one every other
+        // paragraph would qualify (Layout sets such bands ragged from the start anyway).
+        if justified, parameters.isFinalPass, width >= Self.raggedFallbackFrom * style.size, let found = breaks,
+           LineBreaker.widestSpaceRatio(list.nodes, found, parameters) > Self.widestJustifiedSpace + 1e-9
+            || LineBreaker.hyphenBeforeLastLine(list.nodes, found) {
+            var ragged = style
+            ragged.alignment = .start
+            return try layoutUncached(spans, style: ragged, width: width)
+        }
         let settings = LineSettings(size: style.size, measure: width, indent: indent, alignment: style.alignment)
         let lines = paragraph.lines(list, breaks: breaks ?? [], settings)
         return ParagraphLayout(lines: lines, width: width)
@@ -136,7 +156,7 @@ public final class Typesetter: @unchecked Sendable {
         guard !paragraph.text.isEmpty else { return 0 }
         try paragraph.shape(language: style.language, cache: cache)
         let list = paragraph.nodeList(NodeOptions(size: style.size, justified: false, hyphenator: nil,
-                                                  emergencyWidth: nil))
+                                                  hyphenateWiderThan: nil, emergencyWidth: nil))
         var widest = 0.0, current = 0.0
         for node in list.nodes {
             if node.isForcedBreak {

@@ -102,10 +102,8 @@ final class PageLayoutTests: XCTestCase {
         try Data(pdf).write(to: url)
         let info = try tool("pdfinfo", [url.path]).output
         let count = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) }
-        if let count, count > 8 {
-            // Not reached yet (11 pages before issue 8, 9 now): a known gap, reported, not hidden.
-            throw XCTSkip("issue 8 layout 8: the Italian consent is \(count) pages, the target is 8")
-        }
+        // 11 pages before issue 8, 9 after its first round (the targets stacked beside a full-size
+        // figure, fixed spaces between items).
         XCTAssertLessThanOrEqual(count ?? 99, 8, info)
     }
 

@@ -96,14 +96,13 @@ final class TypographyTests: XCTestCase {
     /// Issue 8 point 7: few hyphens in the Italian consent, and never two in a row,
     /// before a paragraph's last line or across a page break. (Before: 18 hyphenated
     /// lines, 8.5 per 100 body lines, 19.6 per 100 justified lines that are not a
-    /// paragraph's last, counted the same way.) The issue asks for at most 2 per 100;
-    /// the example's text reaches 2.3 (5 lines): the remaining hyphens are in
-    /// paragraphs that cannot be set without one and without spaces over 1.9 ×.
+    /// paragraph's last, counted the same way; then 2.4 per 100 justified lines, one of
+    /// them before a paragraph's last line.) The issue asks for at most 2 per 100
+    /// justified body lines.
     func testItalianConsentHyphenatesSparingly() throws {
         let figures = Self.figures(try laid("it"))
         print("figures it: \(figures)")
-        XCTAssertLessThanOrEqual(Double(figures.hyphenatedLines) * 100 / Double(figures.bodyLines), 2.5, "\(figures)")
-        XCTAssertLessThanOrEqual(figures.hyphensPer100, 6, "\(figures)")
+        XCTAssertLessThanOrEqual(figures.hyphensPer100, 2, "\(figures)")
         XCTAssertEqual(figures.consecutiveHyphens, 0, "\(figures)")
         // Only as the final pass's last resort, instead of a line with spaces over 2 ×.
         XCTAssertLessThanOrEqual(figures.hyphenBeforeLastLine, 2, "\(figures)")
@@ -118,9 +117,10 @@ final class TypographyTests: XCTestCase {
         print("figures uk: \(figures)")
         XCTAssertGreaterThanOrEqual(figures.hyphenatedLines, 5, "\(figures)")
         XCTAssertEqual(figures.consecutiveHyphens, 0, "\(figures)")
-        // The Ukrainian patterns leave many words unbreakable ("становить"): a few loose lines remain.
-        XCTAssertLessThanOrEqual(figures.veryLoose, 8, "\(figures)")
-        XCTAssertLessThan(figures.widestSpace, 3.5, "\(figures)")
+        // The Ukrainian patterns leave many words unbreakable ("становить"): a paragraph that cannot
+        // be justified with word spaces of at most 2 × is set ragged (before: 6 lines over 2 ×, up to 2.8 ×).
+        XCTAssertEqual(figures.veryLoose, 0, "\(figures)")
+        XCTAssertLessThanOrEqual(figures.widestSpace, 2.005, "\(figures)")
     }
 
     /// No word space over twice its width in the Latin-script consents.
@@ -128,10 +128,9 @@ final class TypographyTests: XCTestCase {
         for language in ["it", "de", "fr", "en", "ro"] {
             let figures = Self.figures(try laid(language))
             XCTAssertEqual(figures.veryLoose, 0, "\(language): \(figures)")
-            // The final pass may set two hyphenated lines in a row where the only other way is a
-            // line with spaces over 2 × (one paragraph of the Romanian consent at the 9-page
-            // measure); every other language has none. Known defect, see the closing note.
-            XCTAssertLessThanOrEqual(figures.consecutiveHyphens, language == "ro" ? 1 : 0, "\(language): \(figures)")
+            // Never two hyphenated lines in a row, on any pass of the line breaker (before: one
+            // pair in the Romanian consent, set by the final pass).
+            XCTAssertEqual(figures.consecutiveHyphens, 0, "\(language): \(figures)")
         }
     }
 

@@ -67,6 +67,14 @@ final class LineBreakingTests: XCTestCase {
                 for indent in [0.0, 15] {
                     let style = Fixtures.style(indent: indent)
                     let layout = try typesetter.layout([TextSpan(text)], style: style, width: width)
+                    // From 30 em a paragraph that cannot be justified with spaces of at most twice
+                    // their width, or without a hyphen before its last line, is set ragged instead.
+                    let ragged = width >= Typesetter.raggedFallbackFrom * style.size
+                        && layout.lines.dropLast().contains { abs($0.width - width) > 0.05 }
+                    if ragged {
+                        XCTAssertFalse(layout.lines.dropLast().last?.hyphenated ?? false, text)
+                        continue
+                    }
                     for line in layout.lines.dropLast() {
                         XCTAssertEqual(line.width, width, accuracy: 0.05, line.logicalText)
                         let right = line.runs.last!.x + line.runs.last!.width
