@@ -176,6 +176,7 @@ final class BatchCLITests: XCTestCase {
         let r = try runCLI(["batch", "--kind", "consent", "--lang", "de", "--format", "pdf",
                             "--out", dir.appendingPathComponent("out").path, plans.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.hasPrefix("1 documents, 1"), r.stdout)
+        // "1 documents, N pages, 0 failed": the page count is the layout's business, not this test's.
+        XCTAssertTrue(r.stdout.hasPrefix("1 documents, ") && r.stdout.contains(" pages, 0 failed"), r.stdout)
     }
 }
