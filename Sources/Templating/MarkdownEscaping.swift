@@ -5,7 +5,10 @@ import Mustache
 /// Every ASCII punctuation character is backslash-escaped (CommonMark §2.4 allows
 /// escaping any of them), so `*`, `_`, `<`, `[`, `|`, `#`, `{` and friends can
 /// never start emphasis, HTML, links, table cells or headings. Line breaks and
-/// other control characters become spaces: a value always stays on its line.
+/// other control characters become spaces: a value always stays on its line. Spaces at
+/// either end are dropped: a template puts values inside emphasis (`**{{drug}}**`), and
+/// CommonMark does not close `**` after a space, so "warfarin " would print its asterisks
+/// (found by the Template fuzzer).
 public enum MarkdownEscaper {
     public static func escape(_ value: String) -> String {
         var out = ""
@@ -21,7 +24,19 @@ public enum MarkdownEscaper {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return trimmingSpaces(out)
+    }
+
+    /// `text` without Unicode whitespace (CommonMark §2.1: Zs, tab, line feed, form feed,
+    /// carriage return) at its ends.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            u.properties.generalCategory == .spaceSeparator || u == "\t" || u == "\n" || u == "\u{0C}" || u == "\r"
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }
 

@@ -16,4 +16,14 @@ final class MarkdownEscaperTests: XCTestCase {
     func testLineBreaksAndControlsBecomeSpaces() {
         XCTAssertEqual(MarkdownEscaper.escape("a\nb\r\tc\u{2028}d"), "a b  c d")
     }
+
+    /// A value inside `**…**` with a space at an end printed its asterisks (Template fuzzer,
+    /// Fuzz/regressions/Template/): spaces at the ends are dropped, inner ones kept.
+    func testSpacesAtTheEndsCannotBreakTheEmphasisAroundAValue() {
+        XCTAssertEqual(MarkdownEscaper.escape("aatmo "), "aatmo")
+        XCTAssertEqual(MarkdownEscaper.escape("\u{A0} warfarin\t\u{3000}"), "warfarin")
+        XCTAssertEqual(MarkdownEscaper.escape("acido  acetilsalicilico"), "acido  acetilsalicilico")
+        XCTAssertEqual(MarkdownEscaper.escape("x\n"), "x")
+        XCTAssertEqual(MarkdownEscaper.escape("   "), "")
+    }
 }
