@@ -45,6 +45,10 @@ public enum FuzzHarness {
     /// calls it before handing over to libFuzzer, so that set-up never counts as a slow input.
     public static func prepare() {
         _ = typesetter.preloadHyphenation(languages: languages)
+        // The engine reads languages on first use: read them all now, not during an input —
+        // libhyphen keeps a few bytes of every dictionary it loads unreachable (the patterns
+        // with '/' rules), which LeakSanitizer would report against whichever input came first.
+        try? engine.preload(languages: languages)
         // The first render loads fonts and dictionaries: do it here, not on the first input.
         _ = try? engine.render(.consent, plan: examplePlan, language: "it", format: .pdf)
     }

@@ -59,8 +59,13 @@ public enum BidiIsolation {
     ///   German, … text around it, so it cannot reorder anything (UAX #9 W1–N2
     ///   find no R, AL or AN in the paragraph); it is left unwrapped, which keeps
     ///   the HTML free of invisible characters for the common case.
+    ///
+    /// Spaces at either end of the value are dropped: a template puts values inside emphasis
+    /// (`**{{drug}}**`) and CommonMark does not close `**` after a space, so "warfarin " printed
+    /// its asterisks (found by the Template fuzzer; catalog strings such as French's
+    /// "\u{A0}:" keep theirs, as they do not pass here).
     public static func isolate(_ value: String, rightToLeft: Bool) -> String {
-        let clean = neutralised(value)
+        let clean = MarkdownEscaper.trimmingSpaces(neutralised(value))
         guard !clean.isEmpty else { return clean }
         let hasRTL = clean.unicodeScalars.contains(where: isRightToLeft)
         if !rightToLeft && !hasRTL { return clean }

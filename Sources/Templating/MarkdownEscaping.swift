@@ -5,10 +5,7 @@ import Mustache
 /// Every ASCII punctuation character is backslash-escaped (CommonMark §2.4 allows
 /// escaping any of them), so `*`, `_`, `<`, `[`, `|`, `#`, `{` and friends can
 /// never start emphasis, HTML, links, table cells or headings. Line breaks and
-/// other control characters become spaces: a value always stays on its line. Spaces at
-/// either end are dropped: a template puts values inside emphasis (`**{{drug}}**`), and
-/// CommonMark does not close `**` after a space, so "warfarin " would print its asterisks
-/// (found by the Template fuzzer).
+/// other control characters become spaces: a value always stays on its line.
 public enum MarkdownEscaper {
     public static func escape(_ value: String) -> String {
         var out = ""
@@ -24,7 +21,7 @@ public enum MarkdownEscaper {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return trimmingSpaces(out)
+        return out
     }
 
     /// `text` without Unicode whitespace (CommonMark §2.1: Zs, tab, line feed, form feed,
