@@ -91,8 +91,10 @@ final class PDFPipeline: @unchecked Sendable {
         return (bytes, laid.pages.count)
     }
 
-    /// Whether some font prints every character of `text` (see `FontLibrary.covers`).
-    func prints(_ text: String) -> Bool { fonts.covers(text) }
+    /// The plan's printed fields (JSON paths) with a character no font covers (see `FontLibrary.covers`).
+    func unprintableFields(_ plan: Plan) -> [String] {
+        plan.printedFields.filter { !fonts.covers($0.value) }.map(\.path)
+    }
 }
 
 extension OsteoDoc {
@@ -104,8 +106,7 @@ extension OsteoDoc {
     /// The printed fields of the plan (JSON paths) that hold characters none of the fonts covers.
     /// `plan check` and every PDF render ask this first, so a failure names the field, never its characters.
     public func unprintableFields(_ plan: Plan) throws -> [String] {
-        let pipeline = try pdfPipeline()
-        return plan.printedFields.filter { !pipeline.prints($0.value) }.map(\.path)
+        try pdfPipeline().unprintableFields(plan)
     }
 
     func renderBilingualPDF(_ first: Document, _ second: Document, plan: Plan, options: PDFOptions) throws -> [UInt8] {
@@ -125,7 +126,7 @@ extension OsteoDoc {
     /// The pipeline, after checking that the plan's fields print and the languages' dictionaries exist.
     private func checkedPipeline(_ plan: Plan, languages: [String]) throws -> PDFPipeline {
         let pipeline = try pdfPipeline()
-        let unprintable = plan.printedFields.filter { !pipeline.prints($0.value) }.map(\.path)
+        let unprintable = pipeline.unprintableFields(plan)
         if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
         for language in languages { try requireDictionary(language, pipeline) }
         return pipeline
