@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["DocumentModel", "BodyDiagram", "CCmark"]),
         .target(name: "HTMLExport", dependencies: ["DocumentModel", "BodyDiagram"]),
         .target(name: "Typesetting", dependencies: ["CHarfBuzz", "CFriBidi", "CUnibreak", "CHyphen"]),
-        .target(name: "PDFWriter", dependencies: ["CHarfBuzz", "CZlib"]),
+        .target(name: "PDFWriter", dependencies: ["CZlib"]),
         .target(name: "Layout", dependencies: ["DocumentModel", "Typesetting", "BodyDiagram", "QRCode"]),
         .target(name: "PDFExport", dependencies: ["Layout", "Typesetting", "PDFWriter"]),
         .target(name: "OsteoDoc", dependencies: [
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "CHyphen"], exclude: ["Golden"]),
-        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "CHarfBuzz", "TestSupport"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "PDFExport", "Typesetting", "CHarfBuzz", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typesetting", "DocumentModel"]),
         .testTarget(name: "BodyDiagramTests", dependencies: ["BodyDiagram", "PlanImport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),

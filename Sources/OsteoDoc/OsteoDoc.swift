@@ -20,7 +20,9 @@ import Typesetting
 /// geometry: skeleton outline, site positions, marker placement), read by
 /// Markdown (to check the codes of the `body-diagram` directive), HTMLExport (inline
 /// SVG) and Layout (path items → PDF path operators). Layout also draws the QR code
-/// of every page's footer (`QRCode`, the only user of libqrencode). The outside
+/// of every page's footer (`QRCode`, the only user of libqrencode). Fonts are parsed
+/// once, by Typesetting (the only user of HarfBuzz, hb-subset included); PDFExport
+/// hands the PDF writer their facts as values and subsetting through a protocol. The outside
 /// world comes in here only, through one ``ResourceProvider`` (content folder, fonts,
 /// hyphenation dictionaries, optional cache folder). Nothing reads the clock, so the
 /// same plan always gives the same bytes.

@@ -150,7 +150,7 @@ public final class PDFExporter: @unchecked Sendable {
     private func pdfFont(_ font: LoadedFont) throws -> PDFFont {
         lock.lock(); defer { lock.unlock() }
         if let f = fonts[font.key] { return f }
-        let f = try PDFFont(fileData: font.fileData, faceIndex: font.faceIndex)
+        let f = try font.makePDFFont()
         fonts[font.key] = f
         return f
     }

@@ -64,7 +64,7 @@ extension ObjectWriter {
         }
 
         // §9.9: the TrueType program, Table 127: /Length1 = decoded length.
-        let program = try font.subsetter.compressedSubset(glyphs: glyphs, fontName: font.postScriptName)
+        let program = try font.compressedSubset(glyphs: glyphs)
         stream(objects.fontFile, data: program.compressed) { out in
             if font.isCFF {
                 // §9.9 Table 126: an OpenType font program with CFF outlines.

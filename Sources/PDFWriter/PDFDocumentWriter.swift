@@ -12,7 +12,7 @@
 ///
 /// The module is layered like typst's pdf-writer/krilla: a raw object layer
 /// (`Serialization.swift`, `ObjectWriter.swift`, `Flate.swift`) that knows
-/// bytes and objects only; a document layer (fonts: `PDFFont`, `FontSubsetter`,
+/// bytes and objects only; a document layer (fonts: `PDFFont`, `SubsetCache`,
 /// `FontEmbedding`, `ToUnicodeCMap`; pages: `ContentStream`; `Outline`,
 /// `Metadata+XMP`) that turns the page model into objects; and this entry point.
 /// It knows nothing of layout: pages arrive as positioned glyphs and graphics.

@@ -31,10 +31,6 @@ public enum ScriptClass: Sendable, Hashable {
 /// `@unchecked Sendable`: all properties are constants set in `init`; the
 /// HarfBuzz face it wraps is immutable too (see `HarfBuzzFace`).
 public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
-    /// The font file bytes (the PDF writer embeds and subsets them): for a
-    /// collection (.ttc) the whole collection, with `faceIndex` naming the face.
-    /// Read from the mapped file on each call; only fonts a document uses are asked.
-    public var fileData: [UInt8] { face.fileData }
     /// The face's index in its file (0 unless the file is a collection).
     public let faceIndex: Int
     /// The font's PostScript name (name table, ID 6), e.g. "NotoSans-Regular".
@@ -49,10 +45,24 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
 
     let face: HarfBuzzFace
 
-    init(path: String, key: String, index: Int = 0) throws {
+    convenience init(path: String, key: String, index: Int = 0) throws {
         guard let face = HarfBuzzFace(path: path, index: index) else {
             throw FontLoadingError(path: path)
         }
+        self.init(face: face, key: key, index: index)
+    }
+
+    /// Loads face `index` of font file bytes held in memory (tests, or a font
+    /// that did not come from a file).
+    /// - Throws: ``FontLoadingError`` (path `key`) when the bytes are not a font.
+    public convenience init(bytes: [UInt8], key: String, index: Int = 0) throws {
+        guard let face = HarfBuzzFace(bytes: bytes, index: index) else {
+            throw FontLoadingError(path: key)
+        }
+        self.init(face: face, key: key, index: index)
+    }
+
+    private init(face: HarfBuzzFace, key: String, index: Int) {
         self.face = face
         self.key = key
         faceIndex = index
@@ -67,6 +77,21 @@ public final class LoadedFont: @unchecked Sendable, CustomStringConvertible {
 
     /// Whether the font has a glyph for the character (cmap lookup).
     public func covers(_ scalar: Unicode.Scalar) -> Bool { face.covers(scalar.value) }
+
+    /// The glyph the font's cmap assigns to `scalar`, if any (never `.notdef`).
+    public func nominalGlyph(_ scalar: Unicode.Scalar) -> UInt16? { face.nominalGlyph(scalar.value) }
+
+    /// Whether GDEF classes the glyph as a mark (without GDEF: it has no advance).
+    public func isMark(_ glyph: UInt16) -> Bool { face.isMark(glyph) }
+
+    /// The values a writer needs to embed the font, read from its tables.
+    public func programFacts() -> FontProgramFacts { face.programFacts() }
+
+    /// A font program with `.notdef` and `glyphs` (sorted, unique), glyph ids
+    /// unchanged, without layout tables or hinting: what a document whose text is
+    /// already shaped embeds. Safe to call from several threads.
+    /// - Throws: ``FontSubsetError`` when hb-subset fails.
+    public func subset(glyphs: [UInt16]) throws -> [UInt8] { try face.subset(glyphs: glyphs) }
 
     /// The font's `key`.
     public var description: String { key }

@@ -1,10 +1,14 @@
-// The only file of the module that imports HarfBuzz.
+// The only file of osteodoc that imports HarfBuzz (shaping, font tables and
+// hb-subset): each font file is parsed once, here, for both the line breaker and
+// the PDF writer, which receives the facts it needs as Swift values
+// (`FontProgramFacts`) and subsets through `LoadedFont.subset(glyphs:)`.
 //
 // Everything HarfBuzz hands back is converted to Swift values here, at once:
 // font metrics and coverage when a face is loaded, `[ShapedGlyph]` after
 // shaping, a script code when asking the Unicode functions. C handles are
 // owned by final classes and destroyed in `deinit`.
 import CHarfBuzz
+import Foundation
 
 /// One glyph as HarfBuzz positioned it, in em units (font units / unitsPerEm),
 /// so that a shaped word can be cached independently of the point size.
@@ -56,6 +60,8 @@ final class HarfBuzzFace: @unchecked Sendable {
     private let blob: OpaquePointer
     private let face: OpaquePointer
     private let font: OpaquePointer
+    /// hb-subset's state for this face (prepared on second use).
+    private let subsetter: FontSubsetter
 
     /// Index of the face in its file (0 unless the file is a collection, .ttc).
     let faceIndex: Int
@@ -79,8 +85,26 @@ final class HarfBuzzFace: @unchecked Sendable {
     /// Loads face `index` of a font file (a collection holds several); returns nil
     /// when the file cannot be read or has no such face. The file is mapped, not
     /// copied: a 20 MB CJK collection costs only the pages HarfBuzz reads.
-    init?(path: String, index: Int = 0) {
+    convenience init?(path: String, index: Int = 0) {
         guard let blob = hb_blob_create_from_file_or_fail(path) else { return nil }
+        self.init(blob: blob, index: index)
+    }
+
+    /// Loads face `index` of font file bytes held in memory (copied once into
+    /// HarfBuzz's blob); returns nil when they are not a font.
+    convenience init?(bytes: [UInt8], index: Int = 0) {
+        guard !bytes.isEmpty, bytes.count <= Int(UInt32.max) else { return nil }
+        let created = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                hb_blob_create_or_fail($0.baseAddress, UInt32($0.count), HB_MEMORY_MODE_DUPLICATE, nil, nil)
+            }
+        }
+        guard let blob = created else { return nil }
+        self.init(blob: blob, index: index)
+    }
+
+    /// Takes ownership of `blob` (destroyed here when the face cannot be made).
+    private init?(blob: OpaquePointer, index: Int) {
         var length: UInt32 = 0
         guard hb_blob_get_data(blob, &length) != nil, length > 0, index >= 0,
               UInt32(index) < hb_face_count(blob) else {
@@ -91,16 +115,17 @@ final class HarfBuzzFace: @unchecked Sendable {
             hb_blob_destroy(blob)
             return nil
         }
-        guard hb_face_get_glyph_count(face) > 0 else {
+        guard hb_face_get_glyph_count(face) > 0, hb_face_get_upem(face) > 0, let font = hb_font_create(face) else {
             hb_face_destroy(face)
             hb_blob_destroy(blob)
             return nil
         }
-        let font = hb_font_create(face)!
+        hb_face_make_immutable(face)
         hb_font_make_immutable(font)
         self.blob = blob
         self.face = face
         self.font = font
+        subsetter = FontSubsetter(source: face)
 
         faceIndex = index
         let upem = Int(hb_face_get_upem(face))
@@ -152,15 +177,6 @@ final class HarfBuzzFace: @unchecked Sendable {
         hb_blob_destroy(blob)
     }
 
-    /// The bytes of the whole font file (of the collection, for a .ttc).
-    var fileData: [UInt8] {
-        var length: UInt32 = 0
-        guard let data = hb_blob_get_data(blob, &length), length > 0 else { return [] }
-        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
-    }
-
     /// Whether the font's cmap maps the code point to a glyph.
     func covers(_ scalar: UInt32) -> Bool {
         if scalar < 0x10000 {
@@ -172,6 +188,92 @@ final class HarfBuzzFace: @unchecked Sendable {
     /// Horizontal advance of a glyph in em.
     func advance(of glyph: UInt16) -> Double {
         Double(hb_font_get_glyph_h_advance(font, UInt32(glyph))) / Double(unitsPerEm)
+    }
+
+    /// The glyph the cmap assigns to `scalar`, if any (never glyph 0, `.notdef`).
+    func nominalGlyph(_ scalar: UInt32) -> UInt16? {
+        var glyph: hb_codepoint_t = 0
+        guard hb_font_get_nominal_glyph(font, scalar, &glyph) != 0, glyph > 0, glyph <= 0xFFFF else { return nil }
+        return UInt16(glyph)
+    }
+
+    /// Whether GDEF classes `glyph` as a mark or, in a font without GDEF glyph
+    /// classes, the glyph has no advance.
+    func isMark(_ glyph: UInt16) -> Bool {
+        if hb_ot_layout_has_glyph_classes(face) != 0 {
+            return hb_ot_layout_get_glyph_class(face, hb_codepoint_t(glyph)) == HB_OT_LAYOUT_GLYPH_CLASS_MARK
+        }
+        return hb_font_get_glyph_h_advance(font, hb_codepoint_t(glyph)) == 0
+    }
+
+    /// What a writer needs to embed this face, read from its tables (hmtx advances
+    /// of every glyph, head, post, OS/2, name). Computed on each call: only fonts a
+    /// document embeds are asked, once per writer.
+    func programFacts() -> FontProgramFacts {
+        let glyphCount = Int(hb_face_get_glyph_count(face))
+        let glyphIDs = (0..<UInt32(glyphCount)).map { $0 }
+        var advances = [Int32](repeating: 0, count: glyphCount)
+        glyphIDs.withUnsafeBufferPointer { ids in
+            advances.withUnsafeMutableBufferPointer { out in
+                hb_font_get_glyph_h_advances(
+                    font, UInt32(glyphCount), ids.baseAddress, UInt32(MemoryLayout<UInt32>.stride),
+                    out.baseAddress, UInt32(MemoryLayout<hb_position_t>.stride))
+            }
+        }
+        // Vertical metrics (hhea or OS/2 typo metrics, as HarfBuzz chooses).
+        func metric(_ tag: hb_ot_metrics_tag_t) -> Int32? {
+            var position: hb_position_t = 0
+            return hb_ot_metrics_get_position(font, tag, &position) != 0 ? position : nil
+        }
+        func int16(_ bytes: [UInt8], _ offset: Int) -> Int16 {
+            Int16(bitPattern: UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1]))
+        }
+        // head.xMin, yMin, xMax, yMax (offsets 36–43).
+        let head = table("head", prefix: 54)
+        let box = head.count >= 54 ? [int16(head, 36), int16(head, 38), int16(head, 40), int16(head, 42)] : nil
+        let post = table("post", prefix: 16)
+        let os2 = table("OS/2", prefix: 32)
+        let outlines: FontProgramFacts.Outlines =
+            !table("CFF ", prefix: 1).isEmpty ? .cff : !table("glyf", prefix: 1).isEmpty ? .trueType : .none
+        return FontProgramFacts(
+            postScriptName: name(hb_ot_name_id_t(HB_OT_NAME_ID_POSTSCRIPT_NAME)),
+            fullName: name(hb_ot_name_id_t(HB_OT_NAME_ID_FULL_NAME)),
+            unitsPerEm: unitsPerEm,
+            advances: advances,
+            ascender: metric(HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER),
+            descender: metric(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER),
+            capHeight: metric(HB_OT_METRICS_TAG_CAP_HEIGHT),
+            boundingBox: box,
+            italicAngle: Double(hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE)),
+            italicValue: Double(hb_style_get_value(font, HB_STYLE_TAG_ITALIC)),
+            weightClass: Double(hb_style_get_value(font, HB_STYLE_TAG_WEIGHT)),
+            isFixedPitch: post.count >= 16 && post[12..<16].contains { $0 != 0 },
+            familyClass: os2.count >= 32 ? Int(os2[30]) : 0,
+            outlines: outlines)
+    }
+
+    /// A font program with glyph 0 and `glyphs`, every glyph id unchanged, for a
+    /// document whose text is already shaped (see `FontSubsetter`).
+    func subset(glyphs: [UInt16]) throws -> [UInt8] {
+        try subsetter.subset(glyphs: glyphs, fontName: postScriptName)
+    }
+
+    /// The first `prefix` bytes of a font table (empty when the table is absent).
+    private func table(_ tag: StaticString, prefix: Int) -> [UInt8] {
+        let blob = hb_face_reference_table(face, openTypeTag(tag))
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: min(Int(length), prefix)))
+    }
+
+    /// A name-table entry in UTF-8 (empty when absent).
+    private func name(_ id: hb_ot_name_id_t) -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        var size = UInt32(buffer.count)
+        let length = hb_ot_name_get_utf8(face, id, nil, &size, &buffer)
+        guard length > 0 else { return "" }
+        return String(decoding: buffer.prefix(Int(size)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Shapes `text[range]` with the whole `text` as context (so that Arabic
@@ -237,5 +339,99 @@ final class ShapingBuffer {
 
     deinit {
         hb_buffer_destroy(handle)
+    }
+}
+
+/// Font subsetting with hb-subset, for embedding a font in a document.
+///
+/// ISO 32000-1 §9.6.4 (font subsets) and §9.9 (embedded font programs): the
+/// embedded program only needs the glyphs the document shows. With
+/// HB_SUBSET_FLAGS_RETAIN_GIDS every kept glyph keeps its id, so a CID in a PDF
+/// content stream is the original glyph id and `/CIDToGIDMap /Identity` holds.
+///
+/// `hb_subset_preprocess` makes each later subset about 3× faster but costs
+/// several subsets' worth of time itself, so it runs on the second use of a
+/// font, not the first: a one-shot command-line render never pays for it; a
+/// long-running process pays once per font. (Both paths give byte-identical
+/// subsets; a test checks it.)
+final class FontSubsetter: @unchecked Sendable {
+    /// The face subsets are made from: the source face until the preprocessed
+    /// one replaces it. Owned (referenced), destroyed in deinit; guarded by `lock`.
+    private var face: OpaquePointer
+    private var uses = 0
+    private var preprocessed = false
+    /// hb-subset does not document concurrent subsetting of one face as safe, so
+    /// calls are serialised per font (they take well under 1 ms).
+    private let lock = NSLock()
+
+    /// Tables an embedded font never needs: the text is shaped before it is
+    /// written (GSUB/GPOS/GDEF/kern and their AAT and other counterparts), plus
+    /// tables for other output devices.
+    private static let droppedTables: [StaticString] = [
+        "GSUB", "GPOS", "GDEF", "kern", "morx", "mort", "kerx", "feat", "trak",
+        "JSTF", "BASE", "MATH", "DSIG", "hdmx", "VDMX", "LTSH", "PCLT",
+        "EBDT", "EBLC", "EBSC", "SVG ", "meta",
+    ]
+
+    /// - Parameter source: the font's face; referenced, not copied.
+    init(source: OpaquePointer) {
+        face = hb_face_reference(source)
+    }
+
+    deinit { hb_face_destroy(face) }
+
+    /// Switches to a preprocessed face from the second subset on (call with `lock` held).
+    private func prepareIfReused() {
+        uses += 1
+        guard uses == 2, !preprocessed, let prepared = hb_subset_preprocess(face) else { return }
+        hb_face_destroy(face)
+        face = prepared
+        preprocessed = true
+    }
+
+    /// Returns a font program with glyph 0 and `glyphs`, every glyph id
+    /// unchanged, no layout tables and no hinting instructions.
+    func subset(glyphs: [UInt16], fontName: String) throws -> [UInt8] {
+        guard let input = hb_subset_input_create_or_fail() else {
+            throw FontSubsetError("cannot create a subset input for \(fontName)")
+        }
+        defer { hb_subset_input_destroy(input) }
+
+        let glyphSet = hb_subset_input_glyph_set(input)
+        hb_set_add(glyphSet, 0)
+        for glyph in glyphs { hb_set_add(glyphSet, hb_codepoint_t(glyph)) }
+        // No hinting: PDF viewers rasterise at arbitrary scales and mostly ignore
+        // TrueType instructions; dropping them makes the subset noticeably smaller.
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+        let dropSet = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+        for tag in Self.droppedTables { hb_set_add(dropSet, openTypeTag(tag)) }
+
+        let result: OpaquePointer? = lock.withLock {
+            prepareIfReused()
+            return hb_subset_or_fail(face, input)
+        }
+        guard let result else {
+            throw FontSubsetError("hb-subset could not subset \(fontName)")
+        }
+        defer { hb_face_destroy(result) }
+        let maxGlyph = glyphs.max() ?? 0
+        guard hb_face_get_glyph_count(result) > UInt32(maxGlyph) else {
+            throw FontSubsetError("hb-subset did not retain glyph ids in \(fontName)")
+        }
+        let blob = hb_face_reference_blob(result)
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else {
+            throw FontSubsetError("hb-subset produced an empty font for \(fontName)")
+        }
+        return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+    }
+}
+
+/// An OpenType table tag from its four ASCII characters (HarfBuzz's HB_TAG).
+private func openTypeTag(_ text: StaticString) -> hb_tag_t {
+    precondition(text.utf8CodeUnitCount == 4, "OpenType tags have four characters")
+    return text.withUTF8Buffer { bytes in
+        bytes.reduce(0) { ($0 << 8) | hb_tag_t($1) }
     }
 }

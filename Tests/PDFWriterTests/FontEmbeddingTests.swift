@@ -1,4 +1,5 @@
 // Font embedding: /W arrays, subset tags, hb-subset output, font metrics.
+import Typesetting
 import XCTest
 @testable import PDFWriter
 
@@ -27,7 +28,7 @@ final class FontEmbeddingTests: XCTestCase {
         let font = try Fonts.load("NotoSans-Regular.ttf").pdf
         XCTAssertEqual(font.postScriptName, "NotoSans-Regular")
         let a = try XCTUnwrap(font.nominalGlyph("a")), z = try XCTUnwrap(font.nominalGlyph("ž"))
-        let subset = try font.subsetter.subset(glyphs: [a, z], fontName: font.postScriptName)
+        let subset = try LoadedFont(bytes: bytes, key: "NotoSans-Regular").subset(glyphs: [a, z])
         XCTAssertLessThan(subset.count, bytes.count / 10, "subset \(subset.count) of \(bytes.count) bytes")
         // Table directory (OpenType spec): numTables at offset 4, 16-byte records from offset 12.
         let tableCount = Int(subset[4]) << 8 | Int(subset[5])
@@ -37,7 +38,7 @@ final class FontEmbeddingTests: XCTestCase {
             XCTAssertFalse(tags.contains(dropped), "\(dropped) should be dropped: \(tags)")
         }
         // The subset is a font HarfBuzz can read, with the same glyph ids.
-        let reread = try PDFFont(fileData: subset)
+        let reread = try PDFFont.load(fileData: subset)
         XCTAssertGreaterThan(reread.glyphCount, Int(max(a, z)))
         XCTAssertEqual(reread.widths[Int(a)], font.widths[Int(a)])
         XCTAssertEqual(reread.widths[Int(z)], font.widths[Int(z)])
@@ -58,9 +59,30 @@ final class FontEmbeddingTests: XCTestCase {
     }
 
     func testNotAFontIsRejected() {
-        XCTAssertThrowsError(try PDFFont(fileData: Array("not a font".utf8))) { error in
-            XCTAssertEqual((error as? PDFWriterError)?.code, .invalidFont)
+        XCTAssertThrowsError(try PDFFont.load(fileData: Array("not a font".utf8))) { error in
+            XCTAssertTrue(error is FontLoadingError, "\(error)")
         }
-        XCTAssertThrowsError(try PDFFont(fileData: []))
+        XCTAssertThrowsError(try PDFFont.load(fileData: []))
+    }
+
+    /// The writer refuses facts it cannot embed, whoever read them.
+    func testFactsWithoutOutlinesOrHeadAreRejected() {
+        struct NoProgram: PDFFontProgram {
+            func nominalGlyph(_ scalar: Unicode.Scalar) -> UInt16? { nil }
+            func isMark(_ glyph: UInt16) -> Bool { false }
+            func subset(glyphs: [UInt16]) throws -> [UInt8] { [] }
+        }
+        func facts(outlines: PDFFontFacts.Outlines, box: [Int16]?) -> PDFFontFacts {
+            PDFFontFacts(postScriptName: "Test", fullName: "Test", unitsPerEm: 1000, advances: [500, 500],
+                         ascender: 800, descender: -200, capHeight: 700, boundingBox: box,
+                         italicAngle: 0, italicValue: 0, weightClass: 400, isFixedPitch: false,
+                         familyClass: 0, outlines: outlines)
+        }
+        for bad in [facts(outlines: .none, box: [0, 0, 1, 1]), facts(outlines: .trueType, box: nil)] {
+            XCTAssertThrowsError(try PDFFont(facts: bad, program: NoProgram())) { error in
+                XCTAssertEqual((error as? PDFWriterError)?.code, .invalidFont)
+            }
+        }
+        XCTAssertNoThrow(try PDFFont(facts: facts(outlines: .cff, box: [0, -200, 900, 800]), program: NoProgram()))
     }
 }

@@ -143,7 +143,7 @@ final class PDFDocumentWriterTests: XCTestCase {
                     let key = ObjectIdentifier(run.font)
                     if fresh[key] == nil {
                         let name = ["NotoSans-Regular", "NotoSans-Bold", "NotoNaskhArabic-Regular"].first { $0 == run.font.postScriptName }!
-                        fresh[key] = try PDFFont(fileData: Fonts.data(name + ".ttf"))
+                        fresh[key] = try PDFFont.load(fileData: Fonts.data(name + ".ttf"))
                     }
                     run.font = fresh[key]!
                     return run
@@ -161,7 +161,7 @@ final class PDFDocumentWriterTests: XCTestCase {
     }
 
     /// A font's first subset comes from the raw face, later ones from the preprocessed
-    /// face (FontSubsetter): both must give the same bytes.
+    /// face (Typesetting's FontSubsetter): both must give the same bytes.
     func testFirstAndLaterSubsetsAreIdentical() throws {
         let sample = try SampleDocument.twoPages()
         var fresh: [ObjectIdentifier: PDFFont] = [:]
@@ -170,7 +170,7 @@ final class PDFDocumentWriterTests: XCTestCase {
             page.texts = try page.texts.map { run in
                 var run = run
                 let key = ObjectIdentifier(run.font)
-                if fresh[key] == nil { fresh[key] = try PDFFont(fileData: Fonts.data(run.font.postScriptName + ".ttf")) }
+                if fresh[key] == nil { fresh[key] = try PDFFont.load(fileData: Fonts.data(run.font.postScriptName + ".ttf")) }
                 run.font = fresh[key]!
                 return run
             }
@@ -290,7 +290,7 @@ final class PDFDocumentWriterTests: XCTestCase {
         for name in ["NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf"] {
             let data = try Fonts.data(name)
             let begin = DispatchTime.now().uptimeNanoseconds
-            _ = try PDFFont(fileData: data)
+            _ = try PDFFont.load(fileData: data)
             print(String(format: "PDFWriter timing: PDFFont(%@) once per process: %.2f ms", name,
                          Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6))
         }

@@ -2,9 +2,19 @@
 // the poppler/qpdf command-line oracles on a temporary file.
 import CHarfBuzz
 import Foundation
+import PDFExport
 import TestSupport
+import Typesetting
 import XCTest
 @testable import PDFWriter
+
+extension PDFFont {
+    /// A font read from file bytes as the application reads it: parsed by
+    /// Typesetting, its facts handed to the writer.
+    static func load(fileData: [UInt8]) throws -> PDFFont {
+        try LoadedFont(bytes: fileData, key: "test").makePDFFont()
+    }
+}
 
 enum Fonts {
     static let directory = "/usr/share/fonts/truetype/noto/"
@@ -25,7 +35,7 @@ enum Fonts {
         try lock.withLock {
             if let cached = cache[name] { return cached }
             let bytes = try data(name)
-            let entry = (pdf: try PDFFont(fileData: bytes), shaper: try Shaper(fontData: bytes))
+            let entry = (pdf: try PDFFont.load(fileData: bytes), shaper: try Shaper(fontData: bytes))
             cache[name] = entry
             return entry
         }
@@ -38,7 +48,8 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// A HarfBuzz font for shaping test strings (the Typesetting module does this in
-/// the application; the writer only receives the result).
+/// the application; the writer only receives the result). An independent oracle:
+/// the only HarfBuzz import outside Typesetting, in the tests.
 final class Shaper: @unchecked Sendable {
     private let face: OpaquePointer
     private let font: OpaquePointer

@@ -10,8 +10,12 @@ final class FontLibraryTests: XCTestCase {
         XCTAssertEqual(regular.unitsPerEm, 1000)
         XCTAssertGreaterThan(regular.ascender, 0.8)
         XCTAssertLessThan(regular.descender, -0.1)
-        XCTAssertFalse(regular.fileData.isEmpty)
-        XCTAssertEqual(Array(regular.fileData.prefix(4)), [0, 1, 0, 0])  // TrueType signature
+        let facts = regular.programFacts()
+        XCTAssertEqual(facts.outlines, .trueType)
+        XCTAssertEqual(facts.postScriptName, "NotoSans-Regular")
+        XCTAssertEqual(facts.unitsPerEm, 1000)
+        XCTAssertGreaterThan(facts.glyphCount, 3000)
+        XCTAssertEqual(facts.boundingBox?.count, 4)
         XCTAssertEqual(library.font(for: .latin, style: .boldItalic).key, "NotoSans-BoldItalic")
         XCTAssertEqual(library.font(for: .arabic, style: .bold).key, "NotoNaskhArabic-Bold")
     }
@@ -45,7 +49,7 @@ final class FontLibraryTests: XCTestCase {
         let cjk = library.allFonts.first { $0.key == "NotoSansCJK-Regular" }!
         XCTAssertEqual(cjk.faceIndex, 2)
         XCTAssertEqual(cjk.postScriptName, "NotoSansCJKsc-Regular")
-        XCTAssertEqual(Array(cjk.fileData.prefix(4)), Array("ttcf".utf8))
+        XCTAssertEqual(cjk.programFacts().outlines, .cff)
     }
 
     func testMissingFileIsNamedInTheError() {
