@@ -45,14 +45,20 @@ final class ShapeCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Two generations (see `GenerationalCache`, whose policy this follows with
+    /// buckets that compare the word in place): the young one takes new entries
+    /// and entries found in the old one; when it holds `generation` entries it
+    /// becomes the old one. The words every document uses stay; the words of one
+    /// patient's name or address leave after two generations.
     private var buckets: [Int: [Entry]] = [:]
+    private var oldBuckets: [Int: [Entry]] = [:]
     private var entryCount = 0
-    /// When the cache holds more entries it is emptied (documents reuse a
-    /// vocabulary of a few thousand words; this only bounds pathological input).
-    private let capacity: Int
+    private let generation: Int
 
-    init(capacity: Int = 200_000) {
-        self.capacity = capacity
+    /// - Parameter generation: entries per generation (the vocabulary of the
+    ///   shipped documents in every language is about 10,000 segments).
+    init(generation: Int = 20_000) {
+        self.generation = generation
     }
 
     /// Fills in `hash` of each request.
@@ -81,7 +87,14 @@ final class ShapeCache: @unchecked Sendable {
         defer { lock.unlock() }
         return text.withUnsafeBufferPointer { buffer in
             requests.map { request in
-                buckets[request.hash]?.first { $0.matches(request, buffer, language) }?.glyphs
+                if let young = buckets[request.hash]?.first(where: { $0.matches(request, buffer, language) }) {
+                    return young.glyphs
+                }
+                guard let old = oldBuckets[request.hash]?.first(where: { $0.matches(request, buffer, language) }) else {
+                    return nil
+                }
+                add(old, hash: request.hash)
+                return old.glyphs
             }
         }
     }
@@ -89,16 +102,29 @@ final class ShapeCache: @unchecked Sendable {
     func insert(_ fresh: [(Request, [ShapedGlyph])], text: [UInt32], language: String) {
         lock.lock()
         defer { lock.unlock() }
-        if entryCount + fresh.count > capacity {
-            buckets.removeAll(keepingCapacity: true)
+        for (request, glyphs) in fresh {
+            add(Entry(context: Array(text[request.context]), start: request.start, end: request.end,
+                      font: request.font, rightToLeft: request.rightToLeft, script: request.script,
+                      language: language, glyphs: glyphs),
+                hash: request.hash)
+        }
+    }
+
+    /// Entries held now, both generations.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entryCount + oldBuckets.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// Adds to the young generation, starting a new one when it is full (call with `lock` held).
+    private func add(_ entry: Entry, hash: Int) {
+        if entryCount >= generation {
+            oldBuckets = buckets
+            buckets = [:]
             entryCount = 0
         }
-        for (request, glyphs) in fresh {
-            buckets[request.hash, default: []].append(Entry(
-                context: Array(text[request.context]), start: request.start, end: request.end,
-                font: request.font, rightToLeft: request.rightToLeft, script: request.script,
-                language: language, glyphs: glyphs))
-            entryCount += 1
-        }
+        buckets[hash, default: []].append(entry)
+        entryCount += 1
     }
 }

@@ -10,10 +10,10 @@ import Foundation
 /// serialises its own access; each call keeps its working state local.
 public final class Typesetter: @unchecked Sendable {
     private let fonts: FontTable
-    private let cache: ShapeCache
+    let cache: ShapeCache
     private let hyphenationDirectory: String
     private let compiledDictionaries: String?
-    private let layouts = LayoutCache()
+    let layouts = LayoutCache()
 
     /// Ragged lines get this much stretch (in em) at their end
     /// (`\rightskip 0pt plus 3em`); their spaces keep their natural width.
@@ -206,31 +206,37 @@ final class LayoutCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [Key: ParagraphLayout] = [:]
-    /// Enough for every distinct paragraph of several documents in several languages.
-    private let limit = 20_000
+    /// Paragraph layouts by key: a generation holds every distinct paragraph of several
+    /// documents in several languages (a consent has about 300), so the fixed prose stays
+    /// while paragraphs holding one patient's values age out: memory stays flat over a
+    /// long batch (`LayoutCacheTests.testMemoryIsBoundedOverManyDistinctParagraphs`).
+    private var entries = GenerationalCache<Key, ParagraphLayout>(generation: LayoutCache.generation)
+    private var widths = GenerationalCache<Key, Double>(generation: LayoutCache.generation)
+    static let generation = 2_000
+
+    /// Layouts and widths held now.
+    var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count + widths.count
+    }
 
     func get(_ key: Key) -> ParagraphLayout? {
         lock.lock(); defer { lock.unlock() }
-        return entries[key]
+        return entries.get(key)
     }
-
-    private var widths: [Key: Double] = [:]
 
     func getWidth(_ key: Key) -> Double? {
         lock.lock(); defer { lock.unlock() }
-        return widths[key]
+        return widths.get(key)
     }
 
     func putWidth(_ key: Key, _ width: Double) {
         lock.lock(); defer { lock.unlock() }
-        if widths.count >= limit { widths.removeAll(keepingCapacity: true) }
-        widths[key] = width
+        widths.put(key, width)
     }
 
     func put(_ key: Key, _ layout: ParagraphLayout) {
         lock.lock(); defer { lock.unlock() }
-        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = layout
+        entries.put(key, layout)
     }
 }

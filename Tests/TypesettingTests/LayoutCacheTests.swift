@@ -20,4 +20,36 @@ final class LayoutCacheTests: XCTestCase {
         ragged.alignment = .start
         XCTAssertNotEqual(debugLog(second), debugLog(try reused.layout(text, style: ragged, width: 200)))
     }
+
+    /// Issue 9 (flat memory): a long run of distinct paragraphs — one patient's values each —
+    /// keeps at most two generations of layouts and shaped words, while the paragraph every
+    /// document repeats stays cached throughout.
+    func testMemoryIsBoundedOverManyDistinctParagraphs() throws {
+        let typesetter = Typesetter(fonts: try FontLibrary())
+        let style = ParagraphStyle(size: 11.5, language: "it", direction: .leftToRight, alignment: .justified)
+        let fixed = [TextSpan("La cementoplastica rinforza l'osso con un cemento speciale.")]
+        let generation = LayoutCache.generation
+        for n in 0..<(generation * 3) {
+            _ = try typesetter.layout(fixed, style: style, width: 200)
+            let patient = [TextSpan("Paziente Rossi\(n) Mario\(n), nata il \(n % 28 + 1)/\(n % 12 + 1)/19\(n % 90 + 10).")]
+            _ = try typesetter.layout(patient, style: style, width: 200)
+            _ = try typesetter.measure(patient, style: style)
+        }
+        XCTAssertLessThanOrEqual(typesetter.layouts.count, 4 * generation, "layouts and widths, two generations each")
+        XCTAssertLessThanOrEqual(typesetter.cache.count, 2 * 20_000, "shaped segments, two generations")
+        let key = LayoutCache.Key(spans: fixed, style: style, width: 200)
+        XCTAssertNotNil(typesetter.layouts.get(key), "the paragraph every document repeats stays")
+    }
+
+    func testGenerationalCacheKeepsWhatIsUsedAndDropsTheRest() {
+        var cache = GenerationalCache<Int, String>(generation: 3)
+        cache.put(0, "fixed")
+        for n in 1...20 {
+            XCTAssertEqual(cache.get(0), "fixed", "after \(n - 1) others")
+            cache.put(n, "once")
+        }
+        XCTAssertLessThanOrEqual(cache.count, 6)
+        XCTAssertNil(cache.get(1), "used once, long ago")
+        XCTAssertEqual(cache.get(20), "once")
+    }
 }
