@@ -8,9 +8,12 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-70}
 CONNECTIONS=${2:-8}
 command -v wrk >/dev/null || { echo "load.sh: wrk is missing (apt-get install wrk)"; exit 1; }
-swift build -c release --product osteodoc >/dev/null
-swift build -c release --product osteodoc-server >/dev/null   # osteodoc serve runs it
-BIN="$(swift build -c release --show-bin-path)/osteodoc"
+# OSTEODOC_SCRATCH: a separate build folder for the release build (so that it does not wait
+# for, or hold up, the debug builds in .build).
+SCRATCH=(); [ -n "${OSTEODOC_SCRATCH:-}" ] && SCRATCH=(--scratch-path "$OSTEODOC_SCRATCH")
+swift build -c release "${SCRATCH[@]}" --product osteodoc >/dev/null
+swift build -c release "${SCRATCH[@]}" --product osteodoc-server >/dev/null   # osteodoc serve runs it
+BIN="$(swift build -c release "${SCRATCH[@]}" --show-bin-path)/osteodoc"
 DATA="$(mktemp -d)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export OSTEODOC_RESOURCES="$PWD"
