@@ -16,8 +16,13 @@ final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     private let isUTF8: Bool
     private let lock = NSLock()
+    /// Hyphenation points by word, in two generations (the policy of `GenerationalCache`,
+    /// with buckets compared in place): the words every document uses stay, one patient's
+    /// names and streets leave after two generations of `cacheGeneration` words.
     private var cache: [Int: [(word: [Unicode.Scalar], points: [Int])]] = [:]
+    private var oldCache: [Int: [(word: [Unicode.Scalar], points: [Int])]] = [:]
     private var cacheCount = 0
+    static let cacheGeneration = 10_000
 
     /// Minimum letters before the first and after the last hyphen
     /// (`\lefthyphenmin`/`\righthyphenmin`): two before, three after, so that
@@ -153,20 +158,27 @@ final class Hyphenator: @unchecked Sendable {
         let hash = hasher.finalize()
         lock.lock()
         defer { lock.unlock() }
-        if let bucket = cache[hash] {
-            for entry in bucket where entry.word.count == word.count {
-                if zip(entry.word, word).allSatisfy({ $0 == Self.lowercased($1) }) { return entry.points }
+        func find(_ table: [Int: [(word: [Unicode.Scalar], points: [Int])]]) -> (word: [Unicode.Scalar], points: [Int])? {
+            table[hash]?.first { entry in
+                entry.word.count == word.count && zip(entry.word, word).allSatisfy { $0 == Self.lowercased($1) }
             }
         }
-        let lower = word.map(Self.lowercased)
-        let result = compute(lower)
-        if cacheCount > 100_000 {
-            cache.removeAll(keepingCapacity: true)
+        if let hit = find(cache) { return hit.points }
+        let entry: (word: [Unicode.Scalar], points: [Int])
+        if let old = find(oldCache) {
+            entry = old
+        } else {
+            let lower = word.map(Self.lowercased)
+            entry = (lower, compute(lower))
+        }
+        if cacheCount >= Self.cacheGeneration {
+            oldCache = cache
+            cache = [:]
             cacheCount = 0
         }
-        cache[hash, default: []].append((lower, result))
+        cache[hash, default: []].append(entry)
         cacheCount += 1
-        return result
+        return entry.points
     }
 
     /// Patterns are lower case; one scalar maps to one scalar so offsets hold.

@@ -56,8 +56,9 @@ final class ShapeCache: @unchecked Sendable {
     private let generation: Int
 
     /// - Parameter generation: entries per generation (the vocabulary of the
-    ///   shipped documents in every language is about 10,000 segments).
-    init(generation: Int = 20_000) {
+    ///   shipped documents in one language is a few thousand segments; a service
+    ///   printing in several languages re-shapes some words, never prints differently).
+    init(generation: Int = 10_000) {
         self.generation = generation
     }
 

@@ -36,7 +36,7 @@ final class LayoutCacheTests: XCTestCase {
             _ = try typesetter.measure(patient, style: style)
         }
         XCTAssertLessThanOrEqual(typesetter.layouts.count, 4 * generation, "layouts and widths, two generations each")
-        XCTAssertLessThanOrEqual(typesetter.cache.count, 2 * 20_000, "shaped segments, two generations")
+        XCTAssertLessThanOrEqual(typesetter.cache.count, 2 * 10_000, "shaped segments, two generations")
         let key = LayoutCache.Key(spans: fixed, style: style, width: 200)
         XCTAssertNotNil(typesetter.layouts.get(key), "the paragraph every document repeats stays")
     }
