@@ -298,31 +298,43 @@ extension Paragraph {
         for index in 0...existing.count {
             let end = index < existing.count ? existing[index].position : word.range.upperBound
             defer { start = end }
-            var width = 0.0
-            for position in start..<end { width += advances[position - word.range.lowerBound] }
-            width *= size
+            var stretch = width(advances, start..<end, of: word) * size
             if index < existing.count, case .hyphenation = existing[index].cut {
-                width += fonts.hyphenAdvance[fontOf[end - 1]] * size
+                stretch += fonts.hyphenAdvance[fontOf[end - 1]] * size
             }
-            guard width > limit else { continue }
+            guard stretch > limit else { continue }
             let all = boundaries ?? graphemeBoundaries(word)
             boundaries = all
-            // The boundaries inside start..<end (binary search for the first), never
-            // right after an elision apostrophe ("dell'|anca" is not a break).
+            // The boundaries inside start..<end (binary search for the first). Not right
+            // after an apostrophe ("dell'|anca" is a poor break) while the two graphemes
+            // around it still fit the measure together; a run of apostrophes or a narrow
+            // cell gets the cut anyway: no piece wider than the measure unless it is one
+            // grapheme.
             var low = 0, high = all.count
             while low < high {
                 let middle = (low + high) / 2
                 if all[middle] <= start { low = middle + 1 } else { high = middle }
             }
             var next = low
+            var pieceStart = start
             while next < all.count, all[next] < end {
                 let position = all[next]
-                if text[position - 1] != 0x27 && text[position - 1] != 0x2019 {
+                let following = next + 1 < all.count && all[next + 1] < end ? all[next + 1] : end
+                let apostrophe = text[position - 1] == 0x27 || text[position - 1] == 0x2019
+                if !apostrophe || width(advances, pieceStart..<following, of: word) * size > limit {
                     cuts.append(CutPoint(position: position, cut: .emergency))
+                    pieceStart = position
                 }
                 next += 1
             }
         }
+    }
+
+    /// Width in em of the scalars `range` (paragraph offsets) of `word`, from per-scalar advances.
+    private func width(_ advances: [Double], _ range: Range<Int>, of word: Word) -> Double {
+        var total = 0.0
+        for position in range { total += advances[position - word.range.lowerBound] }
+        return total
     }
 
     /// Natural width of a word in em (size 1).

@@ -92,6 +92,15 @@ final class HyphenationTests: XCTestCase {
         for line in layout.lines { XCTAssertFalse(line.logicalText.hasSuffix("'"), line.logicalText) }
     }
 
+    func testARunOfApostrophesIsCutWhenNothingElseFits() throws {
+        // Found by the Paragraph fuzzer: the elision rule kept 100 apostrophes in one unbreakable piece.
+        for (text, width) in [(String(repeating: "'", count: 100), 20.0), ("WWW'WWW\u{2019}WWW", 20.0)] {
+            let layout = try Fixtures.typesetter.layout([TextSpan(text, style: .bold)], style: Fixtures.style(), width: width)
+            XCTAssertGreaterThan(layout.lines.count, 1, text)
+            for line in layout.lines { XCTAssertLessThanOrEqual(line.width, width + 0.01, line.logicalText) }
+        }
+    }
+
     func testSoftHyphenIsADiscretionaryHyphen() throws {
         let text = "Radiologia inter\u{00AD}ventistica e poi la sala"
         let layout = try Fixtures.typesetter.layout([TextSpan(text)], style: Fixtures.style(hyphenate: false), width: 60)
