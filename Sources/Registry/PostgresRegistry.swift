@@ -47,6 +47,22 @@ public final class PostgresRegistry: Registry {
             try await c.query("CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()", logger: self.logger)
             try await c.query("INSERT INTO schema_migrations VALUES ('v1')", logger: self.logger)
         }
+        try await transaction { c in
+            try await c.query("SELECT pg_advisory_xact_lock(4242)", logger: self.logger)
+            let done = try await c.query("SELECT 1 FROM schema_migrations WHERE version = 'v2'", logger: self.logger).collect()
+            guard done.isEmpty else { return }
+            for statement in Schema.version2 {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+            try await c.query("INSERT INTO schema_migrations VALUES ('v2')", logger: self.logger)
+        }
+    }
+
+    /// One of the schema's shared statements with numbered parameters ($1, $2, …).
+    private static func statement(_ sql: String, _ values: [any PostgresEncodable & Sendable]) throws -> PostgresQuery {
+        var bindings = PostgresBindings()
+        for value in values { try bindings.append(value) }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
     public func storePlan(_ plan: NewPlanRevision) async throws -> (revision: PlanRevision, created: Bool) {
@@ -89,13 +105,8 @@ public final class PostgresRegistry: Registry {
         return try await transaction { c in
             try await c.query("SELECT pg_advisory_xact_lock(hashtext(\(k.planId)))", logger: self.logger)
             var signed: String?
-            for try await id in try await c.query("""
-                SELECT d.id FROM documents d
-                WHERE d.plan_id = \(k.planId) AND d.revision = \(k.revision) AND d.kind = \(k.kind)
-                  AND EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'scanned')
-                  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'voided')
-                ORDER BY d.issued_at DESC, d.id DESC LIMIT 1
-                """, logger: self.logger).decode(String.self) { signed = id }
+            for try await id in try await c.query(try Self.statement(Schema.latestSigned, [k.planId, k.revision, k.kind]),
+                                                  logger: self.logger).decode(String.self) { signed = id }
             if let signed, new.reason == nil { throw RegistryError.signedDocumentExists(documentId: signed) }
             var sequence = 1
             for try await max in try await c.query("SELECT COALESCE(MAX(sequence), 0)::INT8 FROM documents WHERE base_id = \(new.baseId)", logger: self.logger).decode(Int.self) { sequence = max + 1 }
@@ -157,6 +168,11 @@ public final class PostgresRegistry: Registry {
                 INSERT INTO events (document_id, type, account, at, detail) VALUES
                 (\(event.documentId), \(event.type.rawValue), \(event.account), \(event.at.milliseconds), \(event.detail)) RETURNING seq
                 """, logger: self.logger).decode(Int64.self) { sequence = seq }
+            switch event.type {
+            case .scanned: try await c.query(try Self.statement(Schema.recordSigned, [event.documentId]), logger: self.logger)
+            case .voided: try await c.query(try Self.statement(Schema.recordVoided, [event.documentId]), logger: self.logger)
+            case .issued, .printed, .reprinted, .downloaded: break
+            }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)
         }

@@ -27,6 +27,9 @@ public final class SQLiteRegistry: Registry {
             try db.execute(sql: "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END")
             try db.execute(sql: "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END")
         }
+        migrator.registerMigration("v2") { db in
+            for statement in Schema.version2 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -63,13 +66,7 @@ public final class SQLiteRegistry: Registry {
         let sha = Hash.sha256(new.bytes)
         return try await pool.write { db in
             let k = new.key
-            let signed = try String.fetchOne(db, sql: """
-                SELECT d.id FROM documents d
-                WHERE d.plan_id = ? AND d.revision = ? AND d.kind = ?
-                  AND EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'scanned')
-                  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'voided')
-                ORDER BY d.issued_at DESC, d.id DESC LIMIT 1
-                """, arguments: [k.planId, k.revision, k.kind])
+            let signed = try String.fetchOne(db, sql: Schema.latestSigned, arguments: [k.planId, k.revision, k.kind])
             if let signed, new.reason == nil { throw RegistryError.signedDocumentExists(documentId: signed) }
             let sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM documents WHERE base_id = ?",
                                              arguments: [new.baseId]) ?? 0) + 1
@@ -117,7 +114,13 @@ public final class SQLiteRegistry: Registry {
             }
             try db.execute(sql: "INSERT INTO events (document_id, type, account, at, detail) VALUES (?, ?, ?, ?, ?)", arguments: [
                 event.documentId, event.type.rawValue, event.account, event.at.milliseconds, event.detail])
-            return DocumentEvent(sequence: db.lastInsertedRowID, documentId: event.documentId, type: event.type,
+            let sequence = db.lastInsertedRowID
+            switch event.type {
+            case .scanned: try db.execute(sql: Schema.recordSigned, arguments: [event.documentId])
+            case .voided: try db.execute(sql: Schema.recordVoided, arguments: [event.documentId])
+            case .issued, .printed, .reprinted, .downloaded: break
+            }
+            return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)
         }
     }

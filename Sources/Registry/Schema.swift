@@ -43,6 +43,42 @@ enum Schema {
             "CREATE TABLE api_tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL)",
         ]
     }
+
+    /// Migration 2: the documents that are signed now (scanned back, never voided), so that
+    /// issuing does not look at every earlier document of a plan and its events (a plan
+    /// printed thousands of times made each issue scan them all). Derived from the event log
+    /// and kept by `append` in the transaction that adds the event; filled from the log here.
+    static let version2: [String] = [
+        """
+        CREATE TABLE signed_documents (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            plan_id TEXT NOT NULL, revision INTEGER NOT NULL, kind TEXT NOT NULL, issued_at BIGINT NOT NULL)
+        """,
+        "CREATE INDEX signed_documents_by_plan ON signed_documents(plan_id, revision, kind)",
+        """
+        INSERT INTO signed_documents
+        SELECT d.id, d.plan_id, d.revision, d.kind, d.issued_at FROM documents d
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'scanned')
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'voided')
+        """,
+    ]
+
+    /// The latest signed document of a plan revision and kind (three parameters).
+    static let latestSigned = """
+        SELECT document_id FROM signed_documents WHERE plan_id = $1 AND revision = $2 AND kind = $3
+        ORDER BY issued_at DESC, document_id DESC LIMIT 1
+        """
+
+    /// After a `scanned` event of document $1: it is signed unless it was voided.
+    static let recordSigned = """
+        INSERT INTO signed_documents
+        SELECT d.id, d.plan_id, d.revision, d.kind, d.issued_at FROM documents d WHERE d.id = $1
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'voided')
+        ON CONFLICT DO NOTHING
+        """
+
+    /// After a `voided` event of document $1: it no longer counts as signed.
+    static let recordVoided = "DELETE FROM signed_documents WHERE document_id = $1"
 }
 
 extension RenderingKey {

@@ -30,6 +30,7 @@ final class PostgresRegistryTests: XCTestCase {
     func testPlanRevisionsAreIdempotentOnIdenticalBytes() async throws { try await contract().planRevisionsAreIdempotentOnIdenticalBytes() }
     func testIssuedDocumentsKeepMetadataBytesAndEvents() async throws { try await contract().issuedDocumentsKeepMetadataBytesAndEvents() }
     func testASignedDocumentIsOnlyReplacedWithAReason() async throws { try await contract().aSignedDocumentIsOnlyReplacedWithAReason() }
+    func testTheSignedStateFollowsTheEventLog() async throws { try await contract().theSignedStateFollowsTheEventLog() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
 

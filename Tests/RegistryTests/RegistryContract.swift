@@ -104,6 +104,36 @@ struct RegistryContract {
         XCTAssertNil(plain.replaces)
     }
 
+    func theSignedStateFollowsTheEventLog() async throws {
+        _ = try await registry.storePlan(plan())
+        func expectRefused(naming id: String, _ message: String) async throws {
+            do {
+                _ = try await registry.issue(newDocument())
+                XCTFail(message)
+            } catch let e as RegistryError { XCTAssertEqual(e, .signedDocumentExists(documentId: id), message) }
+        }
+        // Voided before it came back signed: the scan does not make it count.
+        let voided = try await registry.issue(newDocument())
+        _ = try await registry.append(NewEvent(documentId: voided.id, type: .voided, account: "admin", at: t0.addingTimeInterval(70)))
+        _ = try await registry.append(NewEvent(documentId: voided.id, type: .scanned, account: "desk1", at: t0.addingTimeInterval(80)))
+        let plain = try await registry.issue(newDocument())
+        XCTAssertNil(plain.replaces)
+        // Two signed: the later one is replaced; once it is voided, the earlier one.
+        let first = try await registry.issue(newDocument())
+        _ = try await registry.append(NewEvent(documentId: first.id, type: .scanned, account: "desk1", at: t0.addingTimeInterval(90)))
+        let second = try await registry.issue(newDocument(reason: "reprint"))
+        XCTAssertEqual(second.replaces, first.id)
+        _ = try await registry.append(NewEvent(documentId: second.id, type: .scanned, account: "desk1", at: t0.addingTimeInterval(95)))
+        _ = try await registry.append(NewEvent(documentId: second.id, type: .scanned, account: "desk1", at: t0.addingTimeInterval(96)))
+        try await expectRefused(naming: second.id, "the latest signed consent was re-issued silently")
+        _ = try await registry.append(NewEvent(documentId: second.id, type: .voided, account: "admin", at: t0.addingTimeInterval(97)))
+        try await expectRefused(naming: first.id, "the earlier signed consent was re-issued silently")
+        // Another revision of the plan is not affected.
+        _ = try await registry.storePlan(plan("PLN-1", "{\"a\":2}"))
+        let otherRevision = try await registry.issue(newDocument(revision: 2))
+        XCTAssertNil(otherRevision.replaces)
+    }
+
     func accountsSessionsAndTokens() async throws {
         let count0 = try await registry.accountCount()
         XCTAssertEqual(count0, 0)

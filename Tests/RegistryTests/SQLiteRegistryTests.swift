@@ -20,6 +20,7 @@ final class SQLiteRegistryTests: XCTestCase {
     func testPlanRevisionsAreIdempotentOnIdenticalBytes() async throws { try await contract().planRevisionsAreIdempotentOnIdenticalBytes() }
     func testIssuedDocumentsKeepMetadataBytesAndEvents() async throws { try await contract().issuedDocumentsKeepMetadataBytesAndEvents() }
     func testASignedDocumentIsOnlyReplacedWithAReason() async throws { try await contract().aSignedDocumentIsOnlyReplacedWithAReason() }
+    func testTheSignedStateFollowsTheEventLog() async throws { try await contract().theSignedStateFollowsTheEventLog() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
 
@@ -45,5 +46,26 @@ final class SQLiteRegistryTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         XCTAssertThrowsError(try queue.inDatabase { db in try db.execute(sql: "UPDATE events SET account = 'x'") })
         XCTAssertThrowsError(try queue.inDatabase { db in try db.execute(sql: "DELETE FROM events") })
+    }
+
+    func testMigrationTwoFindsTheDocumentsSignedUnderVersionOne() async throws {
+        let path = folder.appendingPathComponent("registry.sqlite").path
+        var c: RegistryContract? = RegistryContract(registry: try SQLiteRegistry(path: path))
+        _ = try await c!.registry.storePlan(c!.plan())
+        let signed = try await c!.registry.issue(c!.newDocument())
+        _ = try await c!.registry.append(NewEvent(documentId: signed.id, type: .scanned, account: "desk1", at: c!.t0))
+        await (c!.registry as! SQLiteRegistry).shutdown()
+        c = nil
+        // Back to the version-1 schema: no derived table, migration 2 not applied.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TABLE signed_documents")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+        }
+        let reopened = RegistryContract(registry: try SQLiteRegistry(path: path))
+        do {
+            _ = try await reopened.registry.issue(reopened.newDocument())
+            XCTFail("the consent signed before the migration was re-issued silently")
+        } catch let e as RegistryError { XCTAssertEqual(e, .signedDocumentExists(documentId: signed.id)) }
     }
 }
