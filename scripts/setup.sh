@@ -13,6 +13,7 @@ PACKAGES=(
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
   python3-venv gettext binutils
   libsqlite3-dev postgresql wrk curl
+  cups cups-client printer-driver-cups-pdf  # printing (issue 11): the tests print on cups-pdf queues
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

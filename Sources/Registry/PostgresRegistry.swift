@@ -171,7 +171,7 @@ public final class PostgresRegistry: Registry {
             switch event.type {
             case .scanned: try await c.query(try Self.statement(Schema.recordSigned, [event.documentId]), logger: self.logger)
             case .voided: try await c.query(try Self.statement(Schema.recordVoided, [event.documentId]), logger: self.logger)
-            case .issued, .printed, .reprinted, .downloaded: break
+            case .issued, .printed, .reprinted, .downloaded, .printFailed: break
             }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)

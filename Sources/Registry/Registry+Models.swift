@@ -84,6 +84,8 @@ public struct IssuedDocument: Sendable, Equatable {
 /// The kinds of event in a document's life.
 public enum EventType: String, Sendable, CaseIterable, Codable {
     case issued, printed, reprinted, downloaded, voided, scanned
+    /// A print was asked for and did not reach the printer (stopped, missing, print server down).
+    case printFailed = "print-failed"
 }
 
 public struct NewEvent: Sendable {

@@ -15,11 +15,14 @@ public final class OsteodocService: Sendable {
     public let configuration: ServiceConfiguration
     public let logger: Logger
     public let metrics = ServiceMetrics()
+    /// Where documents are printed (CUPS unless a test gives another).
+    public let spooler: any PrintSpooler
     let auth: Authenticator
 
     public init(registry: any Registry, engine: DocumentEngine, clock: any ServiceClock = SystemClock(),
-                configuration: ServiceConfiguration, logger: Logger) {
+                configuration: ServiceConfiguration, logger: Logger, spooler: (any PrintSpooler)? = nil) {
         self.registry = registry
+        self.spooler = spooler ?? CUPSSpooler(server: configuration.cupsServer)
         self.engine = engine
         self.clock = clock
         self.configuration = configuration
@@ -37,6 +40,7 @@ public final class OsteodocService: Sendable {
         addSessionRoutes(router)
         addPlanRoutes(router)
         addDocumentRoutes(router)
+        addPrintRoutes(router)
         return router
     }
 

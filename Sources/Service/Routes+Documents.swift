@@ -74,8 +74,8 @@ extension OsteodocService {
             let reader = try await self.authorize(request, .recordEvent)
             let id = try self.validId(context.parameters.get("id"), "id")
             let body = try self.decode(EventRequest.self, try await self.jsonBody(request))
-            guard body.type != .issued && body.type != .downloaded else {
-                throw APIError(.badRequest, "type: issued and downloaded are recorded by the server")
+            guard ![.issued, .downloaded, .printFailed].contains(body.type) else {
+                throw APIError(.badRequest, "type: issued, downloaded and print-failed are recorded by the server")
             }
             if body.type == .voided { _ = try await self.authorize(request, .voidDocument) }
             if let d = body.detail, d.count > 200 { throw APIError(.badRequest, "detail: at most 200 characters") }

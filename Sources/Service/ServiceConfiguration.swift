@@ -23,6 +23,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var secureCookies = true
     public var printerConsent: String?
     public var printerDischarge: String?
+    public var cupsServer: String?
     public var inboxEnabled = true
     public var inboxFolder = "inbox"
     public var inboxPollMilliseconds = 500
@@ -50,6 +51,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         Setting("auth", "secure-cookies", "true", "mark the session cookie Secure (browsers send it over HTTPS and to localhost only)", \.secureCookies),
         Setting("printers", "consent", nil, "CUPS queue for consent forms and preparation sheets", \.printerConsent),
         Setting("printers", "discharge", nil, "CUPS queue for discharge sheets", \.printerDischarge),
+        Setting("printers", "server", nil, "CUPS scheduler, host:port or socket path (default: the system's, as for lp)", \.cupsServer),
         Setting("inbox", "enabled", "true", "take plan files dropped into the inbox folder", \.inboxEnabled),
         Setting("inbox", "folder", "inbox", "inbox folder (relative to the data folder); accepted/ and rejected/ are made inside it", \.inboxFolder),
         Setting("inbox", "poll-milliseconds", "500", "how often the inbox is looked at", \.inboxPollMilliseconds),

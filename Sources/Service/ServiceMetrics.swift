@@ -30,6 +30,10 @@ public struct ServiceMetrics: Sendable {
         if rendered { Counter(label: "osteodoc_documents_rendered_total", dimensions: [("kind", kind)], factory: factory).increment() }
     }
 
+    func documentPrinted(kind: String, reprint: Bool) {
+        Counter(label: "osteodoc_documents_printed_total", dimensions: [("kind", kind), ("reprint", String(reprint))], factory: factory).increment()
+    }
+
     func plan(created: Bool, source: String) {
         Counter(label: "osteodoc_plans_received_total", dimensions: [("created", String(created)), ("source", source)], factory: factory).increment()
     }

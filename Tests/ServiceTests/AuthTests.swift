@@ -16,6 +16,8 @@ final class AuthTests: XCTestCase {
         (.post, "/api/v1/documents/DOC/verify", nil, "readDocument"),
         (.post, "/api/v1/documents/DOC/events", #"{"type":"printed"}"#, "recordEvent"),
         (.post, "/api/v1/documents/DOC/events", #"{"type":"voided"}"#, "voidDocument"),
+        // DOC is a consent: the ward may print discharge sheets only.
+        (.post, "/api/v1/documents/DOC/print", #"{"printer":"osteodoc-pdf"}"#, "issueConsent"),
         (.post, "/api/v1/accounts", #"{"name":"newcomer","role":"ward","password":"a-long-password-1"}"#, "manageAccounts"),
         (.get, "/api/v1/translations/de/preview", nil, "previewTranslation"),
     ]
