@@ -42,7 +42,8 @@ extension FlowBuilder {
         var y = 0.0
         var log = ["signature"]
         // Tagged as a division: the caption, then each field as a paragraph that reads "label: ________".
-        let group = parents + [element(.division)]
+        let division = element(.division)
+        let group = parents + [division]
         if !sig.caption.isEmpty {
             let caption = try blockOfLines(sig.caption, style: style(.body, alignment: .start), band: band, bold: true)
             let captionStyle = style(.body, alignment: .start)
@@ -64,6 +65,9 @@ extension FlowBuilder {
             let fieldElement = element(.paragraph, actualText: Inline.plainText(field) + ": ________")
             items += tagged([.line(x1: x, y1: lineY, x2: x + fieldWidth, y2: lineY, width: 0.8, gray: 0)]
                             + label.items.map { $0.offsetBy(dx: 0, dy: lineY + 2) }, fieldElement, parents: group)
+            items.append(.field(FormField(kind: .signature, group: division.id, prompt: Inline.plainText(sig.caption),
+                                          label: Inline.plainText(field), x: x, y: lineY - signingSpace,
+                                          width: fieldWidth, height: signingSpace)))
             log += label.log.map { "  field " + $0 }
             labelsHeight = max(labelsHeight, label.height)
         }

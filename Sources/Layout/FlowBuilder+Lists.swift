@@ -78,9 +78,11 @@ extension FlowBuilder {
             guard !itemFlow.isEmpty else { continue }
             let side = 11.0
             let top = (options.bodyLeading - side) / 2 + 0.5
-            let box = PageItem.rect(x: band.x(offset: 2, width: side), y: top, width: side, height: side,
-                                    stroke: 1.1, fill: nil)
+            let boxX = band.x(offset: 2, width: side)
+            let box = PageItem.rect(x: boxX, y: top, width: side, height: side, stroke: 1.1, fill: nil)
             itemFlow[0].items.insert(contentsOf: tagged([box], element(.label, actualText: "\u{2610}"), parents: itemPath), at: 0)
+            itemFlow[0].items.append(.field(FormField(kind: .checklist, group: list.id, prompt: "", label: Inline.plainText(content),
+                                                      x: boxX, y: top, width: side, height: side)))
             itemFlow[0].log = "[ ] " + itemFlow[0].log
             // A statement's lines stay together: it is short and must be read whole.
             for i in itemFlow.indices.dropFirst() { itemFlow[i].breakBefore = false }
@@ -117,9 +119,11 @@ extension FlowBuilder {
             if offset > 0 && offset + side + boxGap + width > band.width { row += 1; offset = 0 }
             let top = Double(row) * body.leading
             let itemPath = parents + [list, element(.listItem)]
-            let box = PageItem.rect(x: band.x(offset: offset, width: side), y: top + (body.leading - side) / 2 + 0.5,
-                                    width: side, height: side, stroke: 1.1, fill: nil)
+            let boxX = band.x(offset: offset, width: side), boxY = top + (body.leading - side) / 2 + 0.5
+            let box = PageItem.rect(x: boxX, y: boxY, width: side, height: side, stroke: 1.1, fill: nil)
             items += tagged([box], element(.label, actualText: "\u{2610}"), parents: itemPath)
+            items.append(.field(FormField(kind: .choice, group: list.id, prompt: Inline.plainText(prompt),
+                                          label: Inline.plainText(answer), x: boxX, y: boxY, width: side, height: side)))
             let x = band.x(offset: offset + side + boxGap, width: width)
             var answerItems: [PageItem] = []
             for (k, placed) in set.enumerated() {

@@ -25,6 +25,8 @@ public enum PageItem: Sendable {
     /// Marks do not nest.
     case beginMark(ContentMark)
     case endMark
+    /// Where the paper is filled in by hand (see ``FormField``); not drawn.
+    case field(FormField)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -32,6 +34,7 @@ public enum PageItem: Sendable {
         case .line(let x1, let y1, let x2, let y2, let w, let g): return .line(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: w, gray: g)
         case .rect(let x, let y, let w, let h, let s, let f): return .rect(x: x + dx, y: y + dy, width: w, height: h, stroke: s, fill: f)
         case .path(let segments, let s, let f, let e): return .path(segments.map { $0.offsetBy(dx: dx, dy: dy) }, stroke: s, fill: f, evenOdd: e)
+        case .field(let field): return .field(field.offsetBy(dx: dx, dy: dy))
         case .beginMark, .endMark: return self
         }
     }

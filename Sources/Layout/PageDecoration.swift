@@ -114,6 +114,9 @@ final class PageDecoration {
                                     stroke: nil, fill: 0))
         }
 
+        page.items.append(.field(FormField(kind: .pageCode, group: 0, prompt: "", label: code,
+                                           x: qrX, y: qrY, width: symbolSide, height: symbolSide)))
+
         // Texts beside the code: the document note (up to two lines) and the code's text; the page label at the end.
         let gap = 10.0
         let textLeft = rtl ? left : left + symbolSide + gap

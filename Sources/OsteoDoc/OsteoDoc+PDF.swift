@@ -70,8 +70,12 @@ final class PDFPipeline: @unchecked Sendable {
                          latinScriptLanguage: latin)
     }
 
+    func layoutBilingual(_ first: Document, _ second: Document, options: PDFOptions = PDFOptions()) throws -> LaidOutDocument {
+        try DocumentLayout(typesetter: typesetter, options: layoutOptions(options)).layoutBilingual(first, second)
+    }
+
     func pdf(_ first: Document, _ second: Document, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
-        let laid = try DocumentLayout(typesetter: typesetter, options: layoutOptions(options)).layoutBilingual(first, second)
+        let laid = try layoutBilingual(first, second, options: options)
         return try exporter.pdf(laid, info: info(
             options, title: first.metadata.title + " / " + second.metadata.title, language: first.metadata.language,
             identifier: first.metadata.documentId + "+" + second.metadata.language + (options.largePrint ? "+large" : ""),
@@ -124,7 +128,7 @@ extension OsteoDoc {
     }
 
     /// The pipeline, after checking that the plan's fields print and the languages' dictionaries exist.
-    private func checkedPipeline(_ plan: Plan, languages: [String]) throws -> PDFPipeline {
+    func checkedPipeline(_ plan: Plan, languages: [String]) throws -> PDFPipeline {
         let pipeline = try pdfPipeline()
         let unprintable = pipeline.unprintableFields(plan)
         if !unprintable.isEmpty { throw OsteoDocError.input(.unprintable(unprintable)) }
@@ -140,7 +144,7 @@ extension OsteoDoc {
     }
 
     /// Layout and PDF errors as the facade's classes; their text names rules and glyph ids, never characters.
-    private func typeset<T>(_ body: () throws -> T) throws -> T {
+    func typeset<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as OsteoDocError { throw e } catch let e as MissingGlyphsError {
             // The fields were checked; the characters come from the content (never printed here).
             throw OsteoDocError.content(.invalid("\(e.characters.count) character(s) of the content have no glyph in the installed fonts"))

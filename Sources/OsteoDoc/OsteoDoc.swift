@@ -156,7 +156,7 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// - Parameter beside: the other language when the document is printed side by side with it.
-    private func document(_ kind: DocumentKind, plan: Plan, language: String, allowStale: Bool, beside: String?) throws -> Document {
+    func document(_ kind: DocumentKind, plan: Plan, language: String, allowStale: Bool, beside: String?) throws -> Document {
         let stale = try translationState(kind, language: language, allowStale: allowStale)
         let text = try markdown(kind, plan: plan, language: language)
         let blocks: [Block]

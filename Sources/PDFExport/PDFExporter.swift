@@ -62,6 +62,8 @@ public final class PDFExporter: @unchecked Sendable {
                 case .endMark:
                     mark = .artifact(.layout)
                     language = info.language
+                case .field:
+                    break  // where the paper is filled in: nothing to draw
                 case .glyphs(let x, let y, let run):
                     let glyphs = run.glyphs.map { PDFGlyph(id: $0.id, x: $0.x, y: $0.y, text: $0.text) }
                     var textMark = mark

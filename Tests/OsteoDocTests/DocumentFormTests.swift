@@ -1,0 +1,110 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import OsteoDoc
+
+/// The fill-in places osteodoc reports are where the PDF draws its boxes, lines and QR codes:
+/// checked on the rasterized page (pdftoppm), not against the layout's own numbers.
+final class DocumentFormTests: XCTestCase {
+    func testTheConsentFormNamesEveryBoxSignatureAndPageCode() throws {
+        let plan = try OsteoDoc.plan(from: examplePlanData())
+        let form = try engine.form(.consent, plan: plan, language: "it")
+        let pdf = try engine.render(.consent, plan: plan, language: "it", format: .pdf)
+        XCTAssertEqual(form.pages.count, try pageCount(pdf))
+        XCTAssertEqual(form.documentId, engine.documentId(.consent, plan: plan, language: "it"))
+        for (index, page) in form.pages.enumerated() {
+            let codes = page.fields.filter { $0.kind == .pageCode }
+            XCTAssertEqual(codes.map(\.label), ["OSTEODOC:\(form.documentId):\(index + 1)/\(form.pages.count)"])
+            for field in page.fields {
+                XCTAssertTrue(field.x >= 0 && field.y >= 0 && field.x + field.width <= page.width && field.y + field.height <= page.height)
+            }
+        }
+        let fields = form.pages.flatMap(\.fields)
+        let decision = fields.filter { $0.kind == .checklist && ($0.label.hasPrefix("CONSENTO ") || $0.label.hasPrefix("NON CONSENTO ")) }
+        XCTAssertEqual(decision.count, 2, fields.filter { $0.kind == .checklist }.map(\.label).joined(separator: " | "))
+        XCTAssertEqual(Set(decision.map(\.group)).count, 1, "the two decisions are one list")
+        let questions = Dictionary(grouping: fields.filter { $0.kind == .choice }, by: \.group)
+        XCTAssertGreaterThanOrEqual(questions.count, 3, "allergies, anticoagulants, infection")
+        XCTAssertTrue(questions.values.allSatisfy { $0.count >= 2 && Set($0.map(\.prompt)).count == 1 })
+        let signatures = fields.filter { $0.kind == .signature }
+        XCTAssertTrue(signatures.contains { $0.label == "Firma" && $0.prompt.contains("paziente") }, signatures.map(\.prompt).description)
+        // Same input, same form.
+        XCTAssertEqual(try engine.form(.consent, plan: plan, language: "it"), form)
+    }
+
+    func testEveryBoxIsWhereThePageDrawsASquare() throws {
+        let plan = try OsteoDoc.plan(from: examplePlanData())
+        for language in ["it", "ar"] {
+            let form = try engine.form(.consent, plan: plan, language: language)
+            let pdf = try engine.render(.consent, plan: plan, language: language, format: .pdf)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-form-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("c.pdf")
+            try Data(pdf).write(to: file)
+            let dpi = 144.0, scale = dpi / 72
+            var boxes = 0
+            for (index, page) in form.pages.enumerated() where page.fields.contains(where: { $0.kind != .pageCode }) {
+                let prefix = folder.appendingPathComponent("p\(index + 1)").path
+                let r = try ProcessRunner.run("pdftoppm", ["-r", "\(Int(dpi))", "-gray", "-f", "\(index + 1)", "-l", "\(index + 1)", "-singlefile", file.path, prefix])
+                XCTAssertEqual(r.status, 0, r.stderr)
+                let image = try PGM(Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm")))
+                for field in page.fields where field.kind == .choice || field.kind == .checklist {
+                    // The border is dark, the inside white: sample the middle of each side and the centre.
+                    let left = field.x * scale, top = field.y * scale, w = field.width * scale, h = field.height * scale
+                    let sides = [(left, top + h / 2), (left + w, top + h / 2), (left + w / 2, top), (left + w / 2, top + h)]
+                    for (x, y) in sides {
+                        XCTAssertLessThan(image.darkest(aroundX: x, y: y, radius: 2), 110, "\(language) page \(index + 1): \(field.label) border at \(x),\(y)")
+                    }
+                    XCTAssertGreaterThan(image.value(x: left + w / 2, y: top + h / 2), 230, "\(language) page \(index + 1): \(field.label) inside")
+                    boxes += 1
+                }
+                for field in page.fields where field.kind == .signature {
+                    // The signing line runs along the field's bottom edge.
+                    let y = (field.y + field.height) * scale
+                    XCTAssertLessThan(image.darkest(aroundX: (field.x + field.width / 2) * scale, y: y, radius: 2), 110,
+                                      "\(language) page \(index + 1): line under \(field.label)")
+                }
+            }
+            XCTAssertGreaterThan(boxes, 10, language)
+        }
+    }
+
+    private func pageCount(_ pdf: [UInt8]) throws -> Int {
+        let r = try ProcessRunner.run("pdfinfo", ["-"], input: Data(pdf))
+        let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1
+    }
+}
+
+/// A binary PGM (P5) as pdftoppm -gray writes it.
+private struct PGM {
+    let width: Int, height: Int, pixels: [UInt8]
+
+    init(_ data: Data) throws {
+        let bytes = [UInt8](data)
+        var fields: [Int] = [], index = 2, current = ""
+        while fields.count < 3, index < bytes.count {
+            let c = bytes[index]
+            index += 1
+            if c == UInt8(ascii: " ") || c == 10 || c == 13 || c == 9 {
+                if !current.isEmpty { fields.append(Int(current) ?? 0); current = "" }
+            } else { current.append(Character(UnicodeScalar(c))) }
+        }
+        guard bytes.starts(with: Array("P5".utf8)), fields.count == 3 else { throw NSError(domain: "PGM", code: 1) }
+        width = fields[0]; height = fields[1]
+        pixels = Array(bytes[index...])
+        guard pixels.count >= width * height else { throw NSError(domain: "PGM", code: 2) }
+    }
+
+    func value(x: Double, y: Double) -> UInt8 {
+        let cx = min(max(Int(x), 0), width - 1), cy = min(max(Int(y), 0), height - 1)
+        return pixels[cy * width + cx]
+    }
+
+    func darkest(aroundX x: Double, y: Double, radius: Int) -> UInt8 {
+        var low: UInt8 = 255
+        for dy in -radius...radius { for dx in -radius...radius { low = min(low, value(x: x + Double(dx), y: y + Double(dy))) } }
+        return low
+    }
+}
