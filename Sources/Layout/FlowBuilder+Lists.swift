@@ -123,7 +123,8 @@ extension FlowBuilder {
             let box = PageItem.rect(x: boxX, y: boxY, width: side, height: side, stroke: 1.1, fill: nil)
             items += tagged([box], element(.label, actualText: "\u{2610}"), parents: itemPath)
             items.append(.field(FormField(kind: .choice, group: list.id, prompt: Inline.plainText(prompt),
-                                          label: Inline.plainText(answer), x: boxX, y: boxY, width: side, height: side)))
+                                          label: Inline.plainText(answer), x: boxX, y: boxY, width: side, height: side,
+                                          oneAnswer: true)))
             let x = band.x(offset: offset + side + boxGap, width: width)
             var answerItems: [PageItem] = []
             for (k, placed) in set.enumerated() {

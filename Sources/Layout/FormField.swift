@@ -25,10 +25,16 @@ public struct FormField: Sendable, Equatable {
     public var label: String
     /// Top-left corner and size in points, page coordinates (y down), like every ``PageItem``.
     public var x: Double, y: Double, width: Double, height: Double
+    /// Exactly one box of the group is to be ticked (a question's answers; the consent's decision).
+    public var oneAnswer: Bool
+    /// A signature that must be there (not a date, time or printed name beside it).
+    public var required: Bool
 
-    public init(kind: Kind, group: Int, prompt: String, label: String, x: Double, y: Double, width: Double, height: Double) {
+    public init(kind: Kind, group: Int, prompt: String, label: String, x: Double, y: Double, width: Double, height: Double,
+                oneAnswer: Bool = false, required: Bool = false) {
         self.kind = kind; self.group = group; self.prompt = prompt; self.label = label
         self.x = x; self.y = y; self.width = width; self.height = height
+        self.oneAnswer = oneAnswer; self.required = required
     }
 
     func offsetBy(dx: Double, dy: Double) -> FormField {

@@ -55,7 +55,34 @@ extension OsteoDoc {
         } else {
             laid = try typeset { try pipeline.layout(first, options: pdf) }
         }
-        return DocumentForm(documentId: first.metadata.documentId,
-                            pages: laid.pages.map { PageForm(width: $0.width, height: $0.height, fields: $0.fields) })
+        var pages = laid.pages.map { PageForm(width: $0.width, height: $0.height, fields: $0.fields) }
+        try markDecisionsAndSignatures(&pages, plan: plan, languages: [language] + (second.map { [$0] } ?? []))
+        return DocumentForm(documentId: first.metadata.documentId, pages: pages)
+    }
+
+    /// What only the content knows: the list holding the consent statement ("CONSENTO …") takes
+    /// exactly one tick (consent or refusal), and a signature block's "Firma" field must be signed.
+    /// Matched on the catalog's own strings in each language of the document.
+    private func markDecisionsAndSignatures(_ pages: inout [PageForm], plan: Plan, languages: [String]) throws {
+        var decisions = Set<String>(), signatures = Set<String>()
+        for language in languages {
+            let (_, f) = try tools(for: language)
+            decisions.insert(Self.comparable(try f.string("consent.decision.consent", sex: plan.patient.sex)))
+            signatures.insert(Self.comparable(try f.string("label.signature")))
+        }
+        let all = pages.flatMap(\.fields)
+        let decisionGroups = Set(all.filter { $0.kind == .checklist && decisions.contains(Self.comparable($0.label)) }.map(\.group))
+        for p in pages.indices {
+            for i in pages[p].fields.indices {
+                let field = pages[p].fields[i]
+                if field.kind == .checklist, decisionGroups.contains(field.group) { pages[p].fields[i].oneAnswer = true }
+                if field.kind == .signature, signatures.contains(Self.comparable(field.label)) { pages[p].fields[i].required = true }
+            }
+        }
+    }
+
+    /// Text as printed, without Markdown emphasis marks and with white space collapsed.
+    private static func comparable(_ text: String) -> String {
+        text.filter { $0 != "*" && $0 != "_" }.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

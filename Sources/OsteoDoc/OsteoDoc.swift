@@ -286,7 +286,7 @@ public final class OsteoDoc: @unchecked Sendable {
     }
 
     /// The locale's content (read on first use), its template expander and formatter.
-    private func tools(for language: String) throws -> (TemplateExpander, LocaleFormatter) {
+    func tools(for language: String) throws -> (TemplateExpander, LocaleFormatter) {
         let locale: LocaleContent
         do {
             guard let loaded = try content.load(language) else {

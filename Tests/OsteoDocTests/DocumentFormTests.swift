@@ -23,11 +23,16 @@ final class DocumentFormTests: XCTestCase {
         let decision = fields.filter { $0.kind == .checklist && ($0.label.hasPrefix("CONSENTO ") || $0.label.hasPrefix("NON CONSENTO ")) }
         XCTAssertEqual(decision.count, 2, fields.filter { $0.kind == .checklist }.map(\.label).joined(separator: " | "))
         XCTAssertEqual(Set(decision.map(\.group)).count, 1, "the two decisions are one list")
+        XCTAssertTrue(decision.allSatisfy(\.oneAnswer), "consent or refusal: one tick")
+        XCTAssertEqual(fields.filter { $0.kind == .checklist && $0.oneAnswer }.count, 2, "no other list takes one tick only")
         let questions = Dictionary(grouping: fields.filter { $0.kind == .choice }, by: \.group)
         XCTAssertGreaterThanOrEqual(questions.count, 3, "allergies, anticoagulants, infection")
         XCTAssertTrue(questions.values.allSatisfy { $0.count >= 2 && Set($0.map(\.prompt)).count == 1 })
         let signatures = fields.filter { $0.kind == .signature }
-        XCTAssertTrue(signatures.contains { $0.label == "Firma" && $0.prompt.contains("paziente") }, signatures.map(\.prompt).description)
+        XCTAssertTrue(signatures.contains { $0.label == "Firma" && $0.required && $0.prompt.contains("paziente") }, signatures.map(\.prompt).description)
+        XCTAssertEqual(Set(signatures.filter(\.required).map(\.label)), ["Firma"], "dates, times and names are not signatures")
+        XCTAssertEqual(signatures.filter(\.required).count, Set(signatures.map(\.group)).count, "one signature per block")
+        XCTAssertTrue(fields.filter { $0.kind == .choice }.allSatisfy(\.oneAnswer))
         // Same input, same form.
         XCTAssertEqual(try engine.form(.consent, plan: plan, language: "it"), form)
     }
