@@ -56,6 +56,15 @@ public final class PostgresRegistry: Registry {
             }
             try await c.query("INSERT INTO schema_migrations VALUES ('v2')", logger: self.logger)
         }
+        try await transaction { c in
+            try await c.query("SELECT pg_advisory_xact_lock(4242)", logger: self.logger)
+            let done = try await c.query("SELECT 1 FROM schema_migrations WHERE version = 'v3'", logger: self.logger).collect()
+            guard done.isEmpty else { return }
+            for statement in Schema.version3(serial: "BIGSERIAL PRIMARY KEY") {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+            try await c.query("INSERT INTO schema_migrations VALUES ('v3')", logger: self.logger)
+        }
     }
 
     /// One of the schema's shared statements with numbered parameters ($1, $2, …).
@@ -175,6 +184,58 @@ public final class PostgresRegistry: Registry {
             }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)
+        }
+    }
+
+    public func recordScan(_ scan: NewScan) async throws -> StoredScan {
+        let sha = Hash.sha256(scan.bytes)
+        let report = String(decoding: scan.report, as: UTF8.self)
+        return try await transaction { c in
+            let exists = try await c.query("SELECT 1 FROM documents WHERE id = \(scan.documentId)", logger: self.logger).collect()
+            guard !exists.isEmpty else { throw RegistryError.unknownDocument(scan.documentId) }
+            try await c.query("INSERT INTO blobs VALUES (\(sha), \(scan.bytes)) ON CONFLICT DO NOTHING", logger: self.logger)
+            var eventSeq: Int64 = 0
+            for try await seq in try await c.query("""
+                INSERT INTO events (document_id, type, account, at, detail) VALUES
+                (\(scan.documentId), 'scanned', \(scan.account), \(scan.receivedAt.milliseconds), \(scan.summary)) RETURNING seq
+                """, logger: self.logger).decode(Int64.self) { eventSeq = seq }
+            var sequence: Int64 = 0
+            for try await seq in try await c.query("""
+                INSERT INTO scans (document_id, media_type, sha256, size, report, received_at, account, event_seq) VALUES
+                (\(scan.documentId), \(scan.mediaType), \(sha), \(scan.bytes.count), \(report), \(scan.receivedAt.milliseconds),
+                \(scan.account), \(eventSeq)) RETURNING seq
+                """, logger: self.logger).decode(Int64.self) { sequence = seq }
+            try await c.query(try Self.statement(Schema.recordSigned, [scan.documentId]), logger: self.logger)
+            let event = DocumentEvent(sequence: eventSeq, documentId: scan.documentId, type: .scanned, account: scan.account,
+                                      at: scan.receivedAt, detail: scan.summary)
+            return StoredScan(sequence: sequence, documentId: scan.documentId, mediaType: scan.mediaType, sha256: sha,
+                              size: scan.bytes.count, report: scan.report, receivedAt: scan.receivedAt, account: scan.account, event: event)
+        }
+    }
+
+    public func scans(documentId: String) async throws -> [StoredScan] {
+        try await run {
+            var scans: [StoredScan] = []
+            for try await (seq, doc, media, sha, size, report, at, account, eventSeq, detail) in try await self.client.query("""
+                SELECT s.seq, s.document_id, s.media_type, s.sha256, s.size::INT8, s.report, s.received_at, s.account, s.event_seq, e.detail
+                FROM scans s JOIN events e ON e.seq = s.event_seq WHERE s.document_id = \(documentId) ORDER BY s.seq
+                """, logger: self.logger).decode((Int64, String, String, String, Int, String, Int64, String, Int64, String?).self) {
+                let date = Date(milliseconds: at)
+                scans.append(StoredScan(sequence: seq, documentId: doc, mediaType: media, sha256: sha, size: size, report: Data(report.utf8),
+                                        receivedAt: date, account: account,
+                                        event: DocumentEvent(sequence: eventSeq, documentId: doc, type: .scanned, account: account,
+                                                             at: date, detail: detail)))
+            }
+            return scans
+        }
+    }
+
+    public func scanBytes(sequence: Int64) async throws -> Data? {
+        try await run {
+            for try await bytes in try await self.client.query(
+                "SELECT b.bytes FROM scans s JOIN blobs b ON b.sha256 = s.sha256 WHERE s.seq = \(sequence)",
+                logger: self.logger).decode(Data.self) { return bytes }
+            return nil
         }
     }
 

@@ -30,6 +30,14 @@ public protocol Registry: Sendable {
     func events(documentId: String) async throws -> [DocumentEvent]
     func documents(planId: String) async throws -> [IssuedDocument]
 
+    /// Stores a scan of a signed document with its `scanned` event in one transaction (the
+    /// document then counts as signed: see `issue`). Throws `RegistryError.unknownDocument`.
+    func recordScan(_ scan: NewScan) async throws -> StoredScan
+    /// The document's scans, oldest first (reports included, bytes not).
+    func scans(documentId: String) async throws -> [StoredScan]
+    /// A stored scan's bytes.
+    func scanBytes(sequence: Int64) async throws -> Data?
+
     func createAccount(_ account: StaffAccount) async throws
     func account(name: String) async throws -> StaffAccount?
     func accountCount() async throws -> Int

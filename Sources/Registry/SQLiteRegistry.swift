@@ -30,6 +30,9 @@ public final class SQLiteRegistry: Registry {
         migrator.registerMigration("v2") { db in
             for statement in Schema.version2 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3") { db in
+            for statement in Schema.version3(serial: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -122,6 +125,48 @@ public final class SQLiteRegistry: Registry {
             }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)
+        }
+    }
+
+    public func recordScan(_ scan: NewScan) async throws -> StoredScan {
+        let sha = Hash.sha256(scan.bytes)
+        return try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [scan.documentId]) != nil else {
+                throw RegistryError.unknownDocument(scan.documentId)
+            }
+            try db.execute(sql: "INSERT INTO blobs VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [sha, scan.bytes])
+            try db.execute(sql: "INSERT INTO events (document_id, type, account, at, detail) VALUES (?, 'scanned', ?, ?, ?)",
+                           arguments: [scan.documentId, scan.account, scan.receivedAt.milliseconds, scan.summary])
+            let event = DocumentEvent(sequence: db.lastInsertedRowID, documentId: scan.documentId, type: .scanned,
+                                      account: scan.account, at: scan.receivedAt, detail: scan.summary)
+            try db.execute(sql: "INSERT INTO scans (document_id, media_type, sha256, size, report, received_at, account, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [scan.documentId, scan.mediaType, sha, scan.bytes.count, String(decoding: scan.report, as: UTF8.self),
+                                       scan.receivedAt.milliseconds, scan.account, event.sequence])
+            let sequence = db.lastInsertedRowID
+            try db.execute(sql: Schema.recordSigned, arguments: [scan.documentId])
+            return StoredScan(sequence: sequence, documentId: scan.documentId, mediaType: scan.mediaType, sha256: sha,
+                              size: scan.bytes.count, report: scan.report, receivedAt: scan.receivedAt, account: scan.account, event: event)
+        }
+    }
+
+    public func scans(documentId: String) async throws -> [StoredScan] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, e.detail AS event_detail FROM scans s JOIN events e ON e.seq = s.event_seq
+                WHERE s.document_id = ? ORDER BY s.seq
+                """, arguments: [documentId]).map { row in
+                let at = Date(milliseconds: row["received_at"])
+                return StoredScan(sequence: row["seq"], documentId: row["document_id"], mediaType: row["media_type"], sha256: row["sha256"],
+                                  size: row["size"], report: Data((row["report"] as String).utf8), receivedAt: at, account: row["account"],
+                                  event: DocumentEvent(sequence: row["event_seq"], documentId: row["document_id"], type: .scanned,
+                                                       account: row["account"], at: at, detail: row["event_detail"]))
+            }
+        }
+    }
+
+    public func scanBytes(sequence: Int64) async throws -> Data? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT b.bytes FROM scans s JOIN blobs b ON b.sha256 = s.sha256 WHERE s.seq = ?", arguments: [sequence])
         }
     }
 

@@ -31,6 +31,7 @@ final class PostgresRegistryTests: XCTestCase {
     func testIssuedDocumentsKeepMetadataBytesAndEvents() async throws { try await contract().issuedDocumentsKeepMetadataBytesAndEvents() }
     func testASignedDocumentIsOnlyReplacedWithAReason() async throws { try await contract().aSignedDocumentIsOnlyReplacedWithAReason() }
     func testTheSignedStateFollowsTheEventLog() async throws { try await contract().theSignedStateFollowsTheEventLog() }
+    func testScansAreStoredWithTheirEventAndMakeTheDocumentSigned() async throws { try await contract().scansAreStoredWithTheirEventAndMakeTheDocumentSigned() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
 

@@ -134,6 +134,33 @@ struct RegistryContract {
         XCTAssertNil(otherRevision.replaces)
     }
 
+    func scansAreStoredWithTheirEventAndMakeTheDocumentSigned() async throws {
+        _ = try await registry.storePlan(plan())
+        let doc = try await registry.issue(newDocument())
+        let bytes = Data("%PDF-1.4 scanned pages".utf8), report = Data(#"{"flags":[]}"#.utf8)
+        let stored = try await registry.recordScan(NewScan(documentId: doc.id, mediaType: "application/pdf", bytes: bytes, report: report,
+                                                           summary: "complete", receivedAt: t0.addingTimeInterval(300), account: "desk1"))
+        XCTAssertEqual(stored.event.type, .scanned)
+        XCTAssertEqual(stored.event.detail, "complete")
+        let listed = try await registry.scans(documentId: doc.id)
+        XCTAssertEqual(listed, [stored])
+        let back = try await registry.scanBytes(sequence: stored.sequence)
+        XCTAssertEqual(back, bytes)
+        let events = try await registry.events(documentId: doc.id).map(\.type)
+        XCTAssertEqual(events, [.issued, .scanned])
+        do {
+            _ = try await registry.issue(newDocument())
+            XCTFail("a scanned consent was re-issued silently")
+        } catch let e as RegistryError { XCTAssertEqual(e, .signedDocumentExists(documentId: doc.id)) }
+        do {
+            _ = try await registry.recordScan(NewScan(documentId: "nope", mediaType: "image/png", bytes: bytes, report: report,
+                                                      summary: "complete", receivedAt: t0, account: "desk1"))
+            XCTFail("a scan of an unknown document was stored")
+        } catch let e as RegistryError { XCTAssertEqual(e, .unknownDocument("nope")) }
+        let none = try await registry.scans(documentId: "nope")
+        XCTAssertEqual(none, [])
+    }
+
     func accountsSessionsAndTokens() async throws {
         let count0 = try await registry.accountCount()
         XCTAssertEqual(count0, 0)

@@ -21,6 +21,7 @@ final class SQLiteRegistryTests: XCTestCase {
     func testIssuedDocumentsKeepMetadataBytesAndEvents() async throws { try await contract().issuedDocumentsKeepMetadataBytesAndEvents() }
     func testASignedDocumentIsOnlyReplacedWithAReason() async throws { try await contract().aSignedDocumentIsOnlyReplacedWithAReason() }
     func testTheSignedStateFollowsTheEventLog() async throws { try await contract().theSignedStateFollowsTheEventLog() }
+    func testScansAreStoredWithTheirEventAndMakeTheDocumentSigned() async throws { try await contract().scansAreStoredWithTheirEventAndMakeTheDocumentSigned() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
 
