@@ -45,6 +45,9 @@ let package = Package(
         shim("CHyphen", pkgConfig: nil, apt: ["libhyphen-dev"]),
         shim("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
         shim("CQRencode", pkgConfig: "libqrencode", apt: ["libqrencode-dev"]),
+        shim("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
+        shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: ["libturbojpeg0-dev"]),
+        shim("CZbar", pkgConfig: "zbar", apt: ["libzbar-dev"]),
 
         // Pipeline stages (one-way).
         .target(name: "PlanImport"),
@@ -75,9 +78,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Runs an outside program to its end (posix_spawn and waitpid): the print server's clients, pdftoppm.
+        .target(name: "Subprocesses"),
+        // Scan-back (issue 11): a scanned form's bytes (PNG, JPEG, PDF) → grey page images → QR codes with corners.
+        .target(name: "ScanReading", dependencies: ["CPNG", "CTurboJPEG", "CZbar", "Subprocesses"]),
         // The HTTP service behind `osteodoc serve`.
         .target(name: "Service", dependencies: [
-            "Registry", "OsteoDoc", "PlanImport", "Templating", "Settings",
+            "Registry", "OsteoDoc", "PlanImport", "Templating", "Settings", "Subprocesses",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -123,6 +130,7 @@ let package = Package(
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "OsteoDoc", "PlanImport"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
+        .testTarget(name: "ScanReadingTests", dependencies: ["ScanReading", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Registry", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
-  hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev fonts-noto-core fonts-noto-cjk
+  hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev libpng-dev libturbojpeg0-dev libzbar-dev fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf zbar-tools python3-jsonschema
   icc-profiles-free chromium chromium-driver
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database
@@ -36,6 +36,8 @@ if ! { pypi_jsonschema && command -v check-jsonschema >/dev/null; } && [ ! -x .b
   python3 -m venv .build/pytools
   .build/pytools/bin/pip install -q jsonschema check-jsonschema
 fi
+# The scan-back tests make rotated, noisy JPEG scans of the example consent with Pillow.
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q Pillow
 # The server's checks (scripts/server_check.py): the OpenAPI validator and schemathesis.
 python3 -c "import openapi_spec_validator, schemathesis" 2>/dev/null || python3 -m pip install -q openapi-spec-validator schemathesis
 

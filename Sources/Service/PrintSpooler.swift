@@ -1,4 +1,5 @@
 import Foundation
+import Subprocesses
 
 /// Where issued documents go to paper. The service asks for a queue's state before sending a job,
 /// so that a printer that is down is an answer on the page and an event, never a job lost.

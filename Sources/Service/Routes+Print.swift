@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Registry
+import Subprocesses
 
 struct PrintRequest: Decodable {
     /// A CUPS queue; absent: the configured one for the document's kind (`[printers]`).

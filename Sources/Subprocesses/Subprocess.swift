@@ -4,15 +4,21 @@ import Foundation
 /// posix_spawn and waitpid rather than Foundation's `Process`, whose exit notification never
 /// arrived inside async code on this platform (seen with pg_ctl in the registry tests); the wait
 /// happens on a Dispatch thread, not on one of Swift's cooperative threads.
-enum Subprocess {
-    struct Outcome: Sendable {
-        var status: Int32
-        var output: String
+public enum Subprocess {
+    /// How a program ended.
+    public struct Outcome: Sendable {
+        /// The exit status; 128 + the signal's number when a signal ended it.
+        public var status: Int32
+        /// Standard output and standard error, interleaved as written (invalid UTF-8: empty).
+        public var output: String
     }
 
+    /// Runs the program from async code; the wait happens on a Dispatch thread.
+    ///
     /// `arguments[0]` is an absolute path; `environment` replaces the caller's (nothing inherited:
     /// the program sees only what is given).
-    static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
+    /// - Throws: ``SubprocessError`` when the program cannot be started.
+    public static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment) })
@@ -20,7 +26,12 @@ enum Subprocess {
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
+    /// Runs the program and blocks the calling thread until it ends: for synchronous callers
+    /// (never from one of Swift's cooperative threads — use ``run(_:environment:)`` there).
+    ///
+    /// `arguments[0]` is an absolute path; `environment` replaces the caller's (nothing inherited).
+    /// - Throws: ``SubprocessError`` when the program cannot be started.
+    public static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-run-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         var actions = posix_spawn_file_actions_t()
@@ -45,8 +56,11 @@ enum Subprocess {
 }
 
 /// A program could not be started at all (missing, not executable).
-struct SubprocessError: Error, CustomStringConvertible {
-    var program: String
-    var code: Int32
-    var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
+public struct SubprocessError: Error, CustomStringConvertible {
+    /// The path that was to be started.
+    public var program: String
+    /// The `errno` value posix_spawn returned.
+    public var code: Int32
+    /// The program and the system's reason, e.g. "cannot start /usr/bin/lp: No such file or directory".
+    public var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
 }
