@@ -82,9 +82,11 @@ let package = Package(
         .target(name: "Subprocesses"),
         // Scan-back (issue 11): a scanned form's bytes (PNG, JPEG, PDF) → grey page images → QR codes with corners.
         .target(name: "ScanReading", dependencies: ["CPNG", "CTurboJPEG", "CZbar", "Subprocesses"]),
+        // A scanned, signed document read against the form osteodoc laid out: ticks, signatures, flags.
+        .target(name: "ScanBack", dependencies: ["ScanReading", "OsteoDoc"]),
         // The HTTP service behind `osteodoc serve`.
         .target(name: "Service", dependencies: [
-            "Registry", "OsteoDoc", "PlanImport", "Templating", "Settings", "Subprocesses",
+            "Registry", "OsteoDoc", "PlanImport", "Templating", "Settings", "Subprocesses", "ScanBack", "ScanReading",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -131,8 +133,9 @@ let package = Package(
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
         .testTarget(name: "ScanReadingTests", dependencies: ["ScanReading", "TestSupport"]),
+        .testTarget(name: "ScanBackTests", dependencies: ["ScanBack", "ScanReading", "OsteoDoc", "PlanImport", "Templating", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "Registry", "TestSupport",
+            "Service", "Registry", "OsteoDoc", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

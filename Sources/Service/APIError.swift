@@ -33,6 +33,8 @@ public struct APIError: Error, HTTPResponseError {
             return APIError(.conflict, "the discharge sheet needs the plan's outcome; post the plan revision that adds it")
         case .badRequest(let message):
             return APIError(.badRequest, message)
+        case .badScan(let message):
+            return APIError(.unprocessableContent, "the scan cannot be read: \(message)")
         case .internal:
             return APIError(.internalServerError, "internal error")
         }

@@ -1,6 +1,8 @@
 import Foundation
 import OsteoDoc
 import PlanImport
+import ScanBack
+import ScanReading
 import Settings
 import Templating
 
@@ -85,6 +87,21 @@ public struct DocumentEngine: @unchecked Sendable {
         }
     }
 
+    /// Reads a scan of the signed paper against the document's form: laid out again from the
+    /// plan revision, exactly as it was printed (the caller checks the content version first).
+    public func readScan(_ scan: Data, of document: PreparedDocument) throws -> ScanReport {
+        let form: DocumentForm
+        do {
+            form = try engine.form(document.kind.documentKind, plan: document.plan.plan, language: document.languages[0],
+                                   second: document.languages.count == 2 ? document.languages[1] : nil)
+        } catch {
+            throw EngineFailure.internal("form: \(String(describing: error))")
+        }
+        do { return try SignedScan.read(scan, form: form) } catch let error as ScanError {
+            throw EngineFailure.badScan(error.description)
+        }
+    }
+
     /// The translator's review page (Italian beside the translation; no patient data).
     public func translationPreview(_ tag: String) throws -> String {
         do { return try engine.translationPreview(tag) } catch let OsteoDocError.input(.unavailableLanguage(_, available)) {
@@ -142,5 +159,6 @@ public enum EngineFailure: Error, Equatable {
     case incompleteTranslation(String)  // 409
     case needsOutcome  // 409
     case badRequest(String)  // 400
+    case badScan(String)  // 422
     case `internal`(String)  // 500
 }

@@ -41,6 +41,7 @@ public final class OsteodocService: Sendable {
         addPlanRoutes(router)
         addDocumentRoutes(router)
         addPrintRoutes(router)
+        addScanRoutes(router)
         return router
     }
 

@@ -11,6 +11,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var maxBodyBytes = 1_048_576
+    public var maxScanBytes = 33_554_432
     public var logLevel = "info"
     public var resources: String?
     public var tlsCertificate: String?
@@ -39,6 +40,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         Setting("server", "host", "127.0.0.1", "address to listen on; keep 127.0.0.1 behind a reverse proxy", \.host),
         Setting("server", "port", "8080", "TCP port", \.port),
         Setting("server", "max-body-bytes", "1048576", "largest request body accepted (the plan contract allows 1 MiB)", \.maxBodyBytes),
+        Setting("server", "max-scan-bytes", "33554432", "largest scan of a signed document accepted (PDF, PNG or JPEG)", \.maxScanBytes),
         Setting("server", "log-level", "info", "trace, debug, info, notice, warning, error, critical", \.logLevel),
         Setting("server", "resources", nil, "folder holding templates/ and locales/ (default: found next to the program)", \.resources),
         Setting("server", "tls-certificate", nil, "PEM certificate chain: serve HTTPS directly (else run behind a TLS reverse proxy)", \.tlsCertificate),
