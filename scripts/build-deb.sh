@@ -71,6 +71,8 @@ for program in "$stage"/usr/bin/osteodoc*; do
   rm -f "$stage.ldd"
 done
 deps+=("fonts-noto-core" "hyphen-it" "hyphen-de" "hyphen-en-us" "hyphen-fr" "hyphen-ro" "hyphen-uk")
+# The server runs CUPS's lp/lpstat to print and poppler's pdftoppm to read scanned PDFs.
+[ -x "$stage/usr/bin/osteodoc-server" ] && deps+=("cups-client" "poppler-utils")
 depends=$(printf '%s\n' "${deps[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
 
 size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
