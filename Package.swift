@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "OsteoDoc", "PlanImport"]),
         .testTarget(name: "OsteoDocTests", dependencies: ["OsteoDoc", "PlanImport", "Templating", "Settings", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Subprocesses", "TestSupport"]),
         .testTarget(name: "ScanReadingTests", dependencies: ["ScanReading", "TestSupport"]),
         .testTarget(name: "ScanBackTests", dependencies: ["ScanBack", "ScanReading", "OsteoDoc", "PlanImport", "Templating", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [

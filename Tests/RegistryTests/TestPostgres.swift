@@ -1,4 +1,5 @@
 import Foundation
+import Subprocesses
 
 /// A throw-away PostgreSQL server for the tests: `initdb` into a temporary folder, `pg_ctl` on a
 /// loopback port with its socket in that folder, trust authentication, stopped at the end.
@@ -46,36 +47,17 @@ final class TestPostgres: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Runs a program to its end and returns what it printed. posix_spawn and waitpid rather than
-    /// Foundation's Process: `pg_ctl start` leaves the server behind holding whatever output it was
-    /// given, and Process's exit notification never came from inside an async test (the run hung
-    /// with runuser a zombie). Output goes to a file, which the server may keep open harmlessly.
+    /// Runs a program to its end and returns what it printed (Subprocesses: posix_spawn and
+    /// waitpid — Foundation's Process never reported `pg_ctl start`'s exit inside an async test,
+    /// since the server it leaves behind holds the output it was given).
     @discardableResult
     static func shell(_ arguments: [String], asPostgres: Bool = true) throws -> String {
         let argv = (asPostgres && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : ["/usr/bin/env"]) + arguments
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-pg-out-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else {
-            throw NSError(domain: "TestPostgres", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot start \(argv[0])"])
+        let result = try Subprocess.runBlocking(argv, environment: ProcessInfo.processInfo.environment)
+        guard result.status == 0 else {
+            throw NSError(domain: "TestPostgres", code: Int(result.status),
+                          userInfo: [NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")): \(result.output)"])
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7f) == 0, code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
-            throw NSError(domain: "TestPostgres", code: Int(code),
-                          userInfo: [NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")): \(text)"])
-        }
-        return text
+        return result.output
     }
 }

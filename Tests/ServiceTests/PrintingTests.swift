@@ -33,11 +33,7 @@ final class PrintingTests: XCTestCase {
         let plan = try examplePlan()
         let outcome = Box()
         try await s.test { c in
-            _ = try await c.postPlan(plan)
-            let desk = try await c.login(.frontDesk)
-            let issued = try await c.issue(desk)
-            XCTAssertEqual(issued.status, .created, issued.text)
-            let id = try XCTUnwrap(issued.json["id"] as? String)
+            let (desk, id) = try await c.frontDeskWithConsent(plan)
             let first = try await c.request(.post, "/api/v1/documents/\(id)/print", body: Data("{}".utf8), login: desk)
             XCTAssertEqual(first.status, .created, first.text)
             let event = first.json["event"] as? [String: Any]
@@ -81,10 +77,7 @@ final class PrintingTests: XCTestCase {
         let s = try await TestService()
         let plan = try examplePlan()
         try await s.test { c in
-            _ = try await c.postPlan(plan)
-            let desk = try await c.login(.frontDesk)
-            let issued = try await c.issue(desk)
-            let id = try XCTUnwrap(issued.json["id"] as? String)
+            let (desk, id) = try await c.frontDeskWithConsent(plan)
             let none = try await c.request(.post, "/api/v1/documents/\(id)/print", body: Data("{}".utf8), login: desk)
             XCTAssertEqual(none.status, .unprocessableContent, "no printer configured: \(none.text)")
             let stopped = try await c.request(.post, "/api/v1/documents/\(id)/print",

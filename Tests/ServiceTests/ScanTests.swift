@@ -36,10 +36,7 @@ final class ScanTests: XCTestCase {
         let folder = s.folder.appendingPathComponent("scans")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await s.test { c in
-            _ = try await c.postPlan(planBytes)
-            let desk = try await c.login(.frontDesk)
-            let issued = try await c.issue(desk)
-            let id = try XCTUnwrap(issued.json["id"] as? String)
+            let (desk, id) = try await c.frontDeskWithConsent(planBytes)
             let pdf = try await c.request(.get, "/api/v1/documents/\(id).pdf", login: desk).body
             // Complete: the first box of every group that takes one answer, every required signature.
             var firsts = Set<Int>()

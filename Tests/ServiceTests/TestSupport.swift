@@ -118,6 +118,15 @@ struct Client: Sendable {
         try await request(.post, "/api/v1/plans", body: data, bearer: TestService.planningToken)
     }
 
+    /// Posts `plan`, signs in at the front desk and issues the consent: the session and the document id.
+    func frontDeskWithConsent(_ plan: Data) async throws -> (desk: Login, id: String) {
+        _ = try await postPlan(plan)
+        let desk = try await login(.frontDesk)
+        let issued = try await issue(desk)
+        XCTAssertEqual(issued.status, .created, issued.text)
+        return (desk, try XCTUnwrap(issued.json["id"] as? String))
+    }
+
     func issue(_ login: Login, planId: String = "PLN-2026-004217", kind: String = "consent", languages: [String]? = nil,
                reason: String? = nil, revision: Int? = nil) async throws -> Reply {
         var body: [String: Any] = ["planId": planId, "kind": kind]
