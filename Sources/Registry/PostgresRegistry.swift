@@ -158,6 +158,14 @@ public final class PostgresRegistry: Registry {
         }
     }
 
+    public func latestDocument(baseId: String) async throws -> IssuedDocument? {
+        try await run {
+            try await Self.documents(self.client.query(
+                "SELECT \(unescaped: Self.documentColumns) FROM documents WHERE base_id = \(baseId) ORDER BY sequence DESC LIMIT 1",
+                logger: self.logger)).first
+        }
+    }
+
     public func documentBytes(id: String) async throws -> Data? {
         try await run {
             for try await bytes in try await self.client.query(

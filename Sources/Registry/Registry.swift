@@ -24,6 +24,8 @@ public protocol Registry: Sendable {
     /// format, content and engine version), if any: same input gives the same bytes.
     func archivedRendering(_ key: RenderingKey) async throws -> (sha256: String, bytes: Data)?
     func document(id: String) async throws -> IssuedDocument?
+    /// The latest issue of the document printed as `baseId` (the id in its QR codes).
+    func latestDocument(baseId: String) async throws -> IssuedDocument?
     func documentBytes(id: String) async throws -> Data?
     /// Appends an event (never updates or deletes one).
     func append(_ event: NewEvent) async throws -> DocumentEvent

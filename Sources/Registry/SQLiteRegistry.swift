@@ -104,6 +104,13 @@ public final class SQLiteRegistry: Registry {
         }
     }
 
+    public func latestDocument(baseId: String) async throws -> IssuedDocument? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM documents WHERE base_id = ? ORDER BY sequence DESC LIMIT 1",
+                             arguments: [baseId]).map(Self.document)
+        }
+    }
+
     public func documentBytes(id: String) async throws -> Data? {
         try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT b.bytes FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE d.id = ?", arguments: [id])

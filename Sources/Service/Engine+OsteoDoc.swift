@@ -87,9 +87,16 @@ public struct DocumentEngine: @unchecked Sendable {
         }
     }
 
+    /// A scan's pages, decoded, each with the osteodoc code found on it.
+    public func decodeScan(_ scan: Data) throws -> ScannedPages {
+        do { return try SignedScan.pages(of: scan) } catch let error as ScanError {
+            throw EngineFailure.badScan(error.description)
+        }
+    }
+
     /// Reads a scan of the signed paper against the document's form: laid out again from the
     /// plan revision, exactly as it was printed (the caller checks the content version first).
-    public func readScan(_ scan: Data, of document: PreparedDocument) throws -> ScanReport {
+    public func readScan(_ scan: ScannedPages, of document: PreparedDocument) throws -> ScanReport {
         let form: DocumentForm
         do {
             form = try engine.form(document.kind.documentKind, plan: document.plan.plan, language: document.languages[0],
@@ -97,9 +104,7 @@ public struct DocumentEngine: @unchecked Sendable {
         } catch {
             throw EngineFailure.internal("form: \(String(describing: error))")
         }
-        do { return try SignedScan.read(scan, form: form) } catch let error as ScanError {
-            throw EngineFailure.badScan(error.description)
-        }
+        return SignedScan.read(scan, form: form)
     }
 
     /// The translator's review page (Italian beside the translation; no patient data).

@@ -12,18 +12,36 @@ import ServiceLifecycle
 /// `accepted/`, or to `rejected/` with `<name>.error.txt` beside it. After a crash the files left
 /// in `.processing/` are finished first; storing is idempotent on identical bytes, so a file taken
 /// twice by a crash still makes one revision.
+///
+/// The same rules hold for the scan inbox, `inbox/scans/` (``Purpose/scans``), where a scanner
+/// drops the signed forms: `*.pdf`, `*.png`, `*.jpg`/`*.jpeg`; each is read and stored with the
+/// document its pages' codes name (see `OsteodocService.receiveScan`).
 public struct Inbox: Service {
+    /// What the folder takes.
+    public enum Purpose: Sendable {
+        /// Plan exports (`*.json`), in `inbox/`.
+        case plans
+        /// Scans of signed documents, in `inbox/scans/`.
+        case scans
+    }
+
+    let purpose: Purpose
     let folder: URL
     let poll: Duration
     let settle: TimeInterval
     let service: OsteodocService
 
-    public init(service: OsteodocService) {
+    public init(service: OsteodocService, purpose: Purpose = .plans) {
         self.service = service
-        folder = service.configuration.inboxURL
+        self.purpose = purpose
+        folder = purpose == .plans ? service.configuration.inboxURL
+            : service.configuration.inboxURL.appendingPathComponent("scans")
         poll = .milliseconds(service.configuration.inboxPollMilliseconds)
         settle = Double(service.configuration.inboxSettleMilliseconds) / 1000
     }
+
+    /// The folder a purpose uses.
+    public var url: URL { folder }
 
     var processing: URL { folder.appendingPathComponent(".processing") }
     var accepted: URL { folder.appendingPathComponent("accepted") }
@@ -56,7 +74,7 @@ public struct Inbox: Service {
         for name in names(in: processing) { await process(name) }
         let now = Date()  // file times are the file system's, compared with the machine's clock
         var current: [String: Observation] = [:]
-        for name in names(in: folder) where Self.isCandidate(name) {
+        for name in names(in: folder) where Self.isCandidate(name, for: purpose) {
             let url = folder.appendingPathComponent(name)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   (attributes[.type] as? FileAttributeType) == .typeRegular,
@@ -75,8 +93,22 @@ public struct Inbox: Service {
         seen = current
     }
 
-    static func isCandidate(_ name: String) -> Bool {
-        name.hasSuffix(".json") && !name.hasPrefix(".") && name.utf8.count <= 200
+    static func isCandidate(_ name: String, for purpose: Purpose) -> Bool {
+        guard !name.hasPrefix("."), name.utf8.count <= 200 else { return false }
+        return mediaType(name, for: purpose) != nil
+    }
+
+    /// What a file name says it holds, for this purpose; nil: not taken.
+    static func mediaType(_ name: String, for purpose: Purpose) -> String? {
+        let lower = name.lowercased()
+        switch purpose {
+        case .plans: return name.hasSuffix(".json") ? "application/json" : nil
+        case .scans:
+            if lower.hasSuffix(".pdf") { return "application/pdf" }
+            if lower.hasSuffix(".png") { return "image/png" }
+            if lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") { return "image/jpeg" }
+            return nil
+        }
     }
 
     private func names(in dir: URL) -> [String] {
@@ -89,12 +121,21 @@ public struct Inbox: Service {
         let logger = service.logger
         guard let bytes = try? Data(contentsOf: url) else { return }
         do {
-            if bytes.count > DocumentEngine.maximumPlanSize {
-                throw APIError(.contentTooLarge, "the file is larger than \(DocumentEngine.maximumPlanSize) bytes")
+            switch purpose {
+            case .plans:
+                if bytes.count > DocumentEngine.maximumPlanSize {
+                    throw APIError(.contentTooLarge, "the file is larger than \(DocumentEngine.maximumPlanSize) bytes")
+                }
+                let (revision, _) = try await service.receivePlan(bytes, account: "inbox", source: "inbox")
+                move(url, to: accepted, name)
+                logger.info("inbox file accepted", metadata: ["file": "\(name)", "planId": "\(revision.planId)", "revision": "\(revision.revision)"])
+            case .scans:
+                let stored = try await service.receiveScan(bytes, mediaType: Self.mediaType(name, for: .scans) ?? "application/pdf",
+                                                           account: "inbox")
+                move(url, to: accepted, name)
+                logger.info("scan inbox file accepted", metadata: ["file": "\(name)", "documentId": "\(stored.documentId)",
+                                                                   "scan": "\(stored.sequence)", "summary": "\(stored.event.detail ?? "")"])
             }
-            let (revision, _) = try await service.receivePlan(bytes, account: "inbox", source: "inbox")
-            move(url, to: accepted, name)
-            logger.info("inbox file accepted", metadata: ["file": "\(name)", "planId": "\(revision.planId)", "revision": "\(revision.revision)"])
         } catch let error as APIError where error.status.code < 500 {
             var lines = [error.message]
             for v in error.violations ?? [] { lines.append("\(v.path): \(v.rule)") }

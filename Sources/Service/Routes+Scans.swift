@@ -36,7 +36,9 @@ extension OsteodocService {
                 throw APIError(.contentTooLarge, "the scan is larger than \(self.configuration.maxScanBytes) bytes")
             }
             guard let document = try await self.registry.document(id: id) else { throw APIError(.notFound, "no document with this id") }
-            let stored = try await self.recordScan(bytes, mediaType: type, of: document, account: principal.name)
+            let pages: ScannedPages
+            do { pages = try self.engine.decodeScan(bytes) } catch { throw APIError.engine(error) }
+            let stored = try await self.recordScan(bytes, pages, mediaType: type, of: document, account: principal.name)
             return JSONBody.response(try ScanBody(stored), status: .created)
         }
         router.get("/api/v1/documents/{id}/scans") { request, context -> Response in
@@ -47,9 +49,27 @@ extension OsteodocService {
         }
     }
 
+    /// A scan whose document is not known beforehand (the scan inbox): the document is the latest
+    /// issue of the one most of its pages' codes name.
+    func receiveScan(_ bytes: Data, mediaType: String, account: String) async throws -> StoredScan {
+        if bytes.count > configuration.maxScanBytes {
+            throw APIError(.contentTooLarge, "the scan is larger than \(configuration.maxScanBytes) bytes")
+        }
+        let pages: ScannedPages
+        do { pages = try engine.decodeScan(bytes) } catch { throw APIError.engine(error) }
+        guard let printedId = pages.documentIds.first else {
+            throw APIError(.unprocessableContent, "no page of the scan has a readable osteodoc code; nothing stored")
+        }
+        guard let document = try await registry.latestDocument(baseId: printedId) else {
+            throw APIError(.unprocessableContent, "document \(printedId) was not issued by this server; nothing stored")
+        }
+        return try await recordScan(bytes, pages, mediaType: mediaType, of: document, account: account)
+    }
+
     /// Reads the scan against the document as it was printed, then stores scan, report and
     /// `scanned` event together. A scan with no page of this document stores nothing (422).
-    private func recordScan(_ bytes: Data, mediaType: String, of document: IssuedDocument, account: String) async throws -> StoredScan {
+    private func recordScan(_ bytes: Data, _ pages: ScannedPages, mediaType: String, of document: IssuedDocument,
+                            account: String) async throws -> StoredScan {
         guard let kind = Kind(rawValue: document.key.kind),
               let revision = try await registry.planRevision(planId: document.key.planId, revision: document.key.revision) else {
             throw APIError(.internalServerError, "internal error")
@@ -62,7 +82,7 @@ extension OsteodocService {
             throw APIError(.conflict, "the document was printed from content version \(document.key.contentVersion), no longer in the tree: check the scan by hand")
         }
         let report: ScanReport
-        do { report = try engine.readScan(bytes, of: prepared) } catch { throw APIError.engine(error) }
+        do { report = try engine.readScan(pages, of: prepared) } catch { throw APIError.engine(error) }
         guard !report.pagesReceived.isEmpty else {
             throw APIError(.unprocessableContent, "no page of document \(report.documentId) in the scan "
                            + "(\(report.flags.filter { $0.kind == .foreignPage }.count) other document(s), "

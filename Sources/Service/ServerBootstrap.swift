@@ -32,9 +32,11 @@ public enum ServerBootstrap {
         let c = service.configuration
         var services: [any ServiceLifecycle.Service] = []
         if c.inboxEnabled {
-            let inbox = Inbox(service: service)
-            try inbox.prepareFolders()
-            services.append(inbox)
+            for purpose in [Inbox.Purpose.plans, .scans] {
+                let inbox = Inbox(service: service, purpose: purpose)
+                try inbox.prepareFolders()
+                services.append(inbox)
+            }
         }
         var server: HTTPServerBuilder = .http1()
         if let certificate = c.tlsCertificate {
@@ -85,6 +87,7 @@ public enum ServerBootstrap {
         let token = Tokens.random()
         try await registry.createAPIToken(APIToken(hash: Hash.sha256(Data(token.utf8)), name: "planning-core", createdAt: clock.now))
         try Inbox.prepareFolders(at: configuration.inboxURL)
+        try Inbox.prepareFolders(at: configuration.inboxURL.appendingPathComponent("scans"))
         guard rename(temp.path, file.path) == 0 else { throw ConfigurationError.invalid("--init", "cannot write \(file.path)") }
         return InitResult(configurationFile: file, administrator: "admin", password: password, apiToken: token)
     }

@@ -159,6 +159,12 @@ struct RegistryContract {
         } catch let e as RegistryError { XCTAssertEqual(e, .unknownDocument("nope")) }
         let none = try await registry.scans(documentId: "nope")
         XCTAssertEqual(none, [])
+        // The QR code names the printed id; the latest issue of it is the one a scan belongs to.
+        let later = try await registry.issue(newDocument(reason: "reprint"))
+        let latest = try await registry.latestDocument(baseId: "CI-PLN-1-it-ABCD")
+        XCTAssertEqual(latest?.id, later.id)
+        let unknown = try await registry.latestDocument(baseId: "CI-NOPE")
+        XCTAssertNil(unknown)
     }
 
     func accountsSessionsAndTokens() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import OsteoDoc
 import Registry
 import Service
 import XCTest
@@ -112,4 +113,44 @@ final class InboxTests: XCTestCase {
         let latest = try await s.registry.planRevision(planId: "PLN-2026-004217", revision: nil)
         XCTAssertEqual(latest?.revision, 1)
     }
+
+    func testAScanDroppedInTheScanInboxIsStoredWithItsDocumentAndAStrayOneIsRejected() async throws {
+        let s = try await TestService()
+        let planBytes = try examplePlan()
+        let form = try ScanTests.engine.form(.consent, plan: try OsteoDoc.plan(from: planBytes), language: "it")
+        let box = DocumentBox()
+        try await s.test { c in
+            let (desk, id) = try await c.frontDeskWithConsent(planBytes)
+            let pdf = try await c.request(.get, "/api/v1/documents/\(id).pdf", login: desk).body
+            box.set(id, pdf)
+        }
+        let (id, pdf) = try XCTUnwrap(box.value)
+        let inbox = Inbox(service: s.service, purpose: .scans)
+        try inbox.prepareFolders()
+        let dir = inbox.url
+        let work = s.folder.appendingPathComponent("make")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let scan = try ScanTests.makeScan(pdf, form: form, tick: { _ in false }, sign: \.required,
+                                          pages: Array(1...form.pages.count), folder: work)
+        try scan.write(to: dir.appendingPathComponent("scanner-0001.pdf"))
+        try Data("not a scan".utf8).write(to: dir.appendingPathComponent("scanner-0002.pdf"))
+        try Data("{}".utf8).write(to: dir.appendingPathComponent("plan.json"))  // not for this folder: left alone
+        try await Self.drain(inbox, rounds: 30)
+        XCTAssertEqual(files(dir.appendingPathComponent("accepted")), ["scanner-0001.pdf"])
+        XCTAssertEqual(files(dir.appendingPathComponent("rejected")), ["scanner-0002.pdf", "scanner-0002.pdf.error.txt"])
+        XCTAssertTrue(files(dir).contains("plan.json"))
+        let scans = try await s.registry.scans(documentId: id)
+        XCTAssertEqual(scans.count, 1)
+        XCTAssertEqual(scans.first?.account, "inbox")
+        XCTAssertEqual(scans.first?.mediaType, "application/pdf")
+        let events = try await s.registry.events(documentId: id).map(\.type)
+        XCTAssertEqual(events, [.issued, .downloaded, .scanned])
+    }
+}
+
+private final class DocumentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (String, Data)?
+    var value: (String, Data)? { lock.withLock { stored } }
+    func set(_ id: String, _ pdf: Data) { lock.withLock { stored = (id, pdf) } }
 }

@@ -10,7 +10,7 @@ import XCTest
 final class ScanTests: XCTestCase {
     static let engine: OsteoDoc = try! OsteoDoc(resources: repositoryRoot)
 
-    private static func makeScan(_ pdf: Data, form: DocumentForm, tick: (FormField) -> Bool, sign: (FormField) -> Bool,
+    static func makeScan(_ pdf: Data, form: DocumentForm, tick: (FormField) -> Bool, sign: (FormField) -> Bool,
                           pages: [Int], folder: URL) throws -> Data {
         let source = folder.appendingPathComponent("issued.pdf")
         try pdf.write(to: source)
