@@ -41,25 +41,30 @@ public enum FormReader {
     }
 }
 
-/// Samples the image at page positions (points), shifted by a local correction in pixels.
+/// Samples the image at page positions (points), shifted by a local correction in whole pixels.
 private struct Sampler {
     let image: GrayImage
     let transform: PageTransform
 
-    func isDark(_ x: Double, _ y: Double, dx: Double = 0, dy: Double = 0) -> Bool? {
-        let p = transform(x, y)
-        let ix = Int((p.x + dx).rounded()), iy = Int((p.y + dy).rounded())
-        guard ix >= 0, iy >= 0, ix < image.width, iy < image.height else { return nil }
-        return image.pixels[iy * image.width + ix] < FormReader.darkLevel
+    /// Page points as the nearest pixels of the scan (mapped once, then shifted).
+    func pixels(_ points: [(Double, Double)]) -> [(Int, Int)] {
+        points.map { point in
+            let p = transform(point.0, point.1)
+            return (Int(p.x.rounded()), Int(p.y.rounded()))
+        }
     }
 
-    /// Share of dark samples among `points` (page coordinates), shifted by (dx, dy) pixels.
-    func darkShare(_ points: [(Double, Double)], dx: Double, dy: Double) -> Double {
+    /// Share of dark pixels among `pixels` shifted by (dx, dy); pixels off the image do not count.
+    func darkShare(_ pixels: [(Int, Int)], dx: Int, dy: Int) -> Double {
         var dark = 0, seen = 0
-        for (x, y) in points {
-            guard let d = isDark(x, y, dx: dx, dy: dy) else { continue }
-            seen += 1
-            if d { dark += 1 }
+        let width = image.width, height = image.height
+        image.pixels.withUnsafeBufferPointer { values in
+            for (x, y) in pixels {
+                let ix = x + dx, iy = y + dy
+                guard ix >= 0, iy >= 0, ix < width, iy < height else { continue }
+                seen += 1
+                if values[iy * width + ix] < FormReader.darkLevel { dark += 1 }
+            }
         }
         return seen == 0 ? 0 : Double(dark) / Double(seen)
     }
@@ -87,10 +92,10 @@ private struct Sampler {
             t += step
         }
         let reach = 0.5 * side * transform.scale
-        let (dx, dy) = bestShift(border, reachX: reach, reachY: reach)
+        let (dx, dy) = bestShift(pixels(border), reachX: reach, reachY: reach)
         let inset = 0.22 * side
         let inside = grid(x: field.x + inset, y: field.y + inset, width: side - 2 * inset, height: side - 2 * inset)
-        return darkShare(inside, dx: dx, dy: dy)
+        return darkShare(pixels(inside), dx: dx, dy: dy)
     }
 
     /// Ink in the space above a signature line: the line found near its predicted place.
@@ -100,24 +105,24 @@ private struct Sampler {
         var x = field.x + 0.1 * field.width
         while x < field.x + 0.9 * field.width { line.append((x, field.y + field.height)); x += step }
         // A horizontal line: only its height needs finding.
-        let (dx, dy) = bestShift(line, reachX: 2, reachY: 0.3 * field.height * transform.scale)
+        let (dx, dy) = bestShift(pixels(line), reachX: 2, reachY: 0.3 * field.height * transform.scale)
         // Above the line, clear of it and of the text above the space.
         let space = grid(x: field.x + 0.03 * field.width, y: field.y + 0.12 * field.height,
                          width: 0.94 * field.width, height: 0.72 * field.height)
-        return darkShare(space, dx: dx, dy: dy)
+        return darkShare(pixels(space), dx: dx, dy: dy)
     }
 
-    /// The pixel shift within `reach` that puts the most ink under `points` (the printed border or line).
-    func bestShift(_ points: [(Double, Double)], reachX: Double, reachY: Double) -> (Double, Double) {
+    /// The pixel shift within reach that puts the most ink under `pixels` (the printed border or
+    /// line); of equal ones, the smallest.
+    func bestShift(_ pixels: [(Int, Int)], reachX: Double, reachY: Double) -> (Int, Int) {
         let rx = Int(reachX.rounded(.up)), ry = Int(reachY.rounded(.up))
-        var best = (0.0, 0.0), bestShare = -1.0
-        for dy in stride(from: -ry, through: ry, by: 1) {
-            for dx in stride(from: -rx, through: rx, by: 1) {
-                let share = darkShare(points, dx: Double(dx), dy: Double(dy))
-                // Ties: the smaller shift.
-                if share > bestShare + 1e-9 || (abs(share - bestShare) <= 1e-9 && dx * dx + dy * dy < Int(best.0 * best.0 + best.1 * best.1)) {
+        var best = (0, 0), bestShare = -1.0
+        for dy in -ry...ry {
+            for dx in -rx...rx {
+                let share = darkShare(pixels, dx: dx, dy: dy)
+                if share > bestShare + 1e-9 || (abs(share - bestShare) <= 1e-9 && dx * dx + dy * dy < best.0 * best.0 + best.1 * best.1) {
                     bestShare = share
-                    best = (Double(dx), Double(dy))
+                    best = (dx, dy)
                 }
             }
         }
