@@ -136,7 +136,10 @@ public struct Inbox: Service {
                 logger.info("scan inbox file accepted", metadata: ["file": "\(name)", "documentId": "\(stored.documentId)",
                                                                    "scan": "\(stored.sequence)", "summary": "\(stored.event.detail ?? "")"])
             }
-        } catch let error as APIError where error.status.code < 500 {
+        } catch let error as APIError where error.status.code < 500 || error.status == .internalServerError {
+            // Refused, or cannot be handled at all (an internal error would fail again on every
+            // poll, and a scan costs seconds to read): rejected with the reason. Only an outage
+            // (503: the registry unreachable) keeps the file for a retry.
             var lines = [error.message]
             for v in error.violations ?? [] { lines.append("\(v.path): \(v.rule)") }
             let target = move(url, to: rejected, name)
