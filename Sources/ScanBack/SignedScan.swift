@@ -19,7 +19,7 @@ public struct ScannedPages: Sendable {
             if counts[code.documentId] == nil { order.append(code.documentId) }
             counts[code.documentId, default: 0] += 1
         }
-        return order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+        return order.enumerated().sorted { (counts[$0.element, default: 0], -$0.offset) > (counts[$1.element, default: 0], -$1.offset) }.map(\.element)
     }
 }
 
