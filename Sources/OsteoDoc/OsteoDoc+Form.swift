@@ -45,7 +45,8 @@ extension OsteoDoc {
     /// signature lines. Deterministic like the render.
     public func form(_ kind: DocumentKind, plan: Plan, language: String, second: String? = nil,
                      allowStale: Bool = false, pdf: PDFOptions = PDFOptions()) throws -> DocumentForm {
-        let pipeline = try checkedPipeline(plan, languages: [language] + (second.map { [$0] } ?? []))
+        let languages = [language] + (second.map { [$0] } ?? [])
+        let pipeline = try checkedPipeline(plan, languages: languages)
         let first = try document(kind, plan: plan, language: language, allowStale: allowStale, beside: second)
         let laid: LaidOutDocument
         if let second {
@@ -56,7 +57,7 @@ extension OsteoDoc {
             laid = try typeset { try pipeline.layout(first, options: pdf) }
         }
         var pages = laid.pages.map { PageForm(width: $0.width, height: $0.height, fields: $0.fields) }
-        try markDecisionsAndSignatures(&pages, plan: plan, languages: [language] + (second.map { [$0] } ?? []))
+        try markDecisionsAndSignatures(&pages, plan: plan, languages: languages)
         return DocumentForm(documentId: first.metadata.documentId, pages: pages)
     }
 

@@ -67,7 +67,7 @@ public struct ScanReport: Sendable, Equatable, Codable {
         var byPage: [Int: PageReading] = [:]
         for reading in readings where reading.code.documentId == form.documentId { byPage[reading.code.page] = byPage[reading.code.page] ?? reading }
         pagesReceived = byPage.keys.sorted()
-        pagesMissing = (1...max(form.pages.count, 1)).filter { byPage[$0] == nil && $0 <= form.pages.count }
+        pagesMissing = form.pages.indices.map { $0 + 1 }.filter { byPage[$0] == nil }
         flags = pagesMissing.map { Flag(kind: .pageMissing, about: String($0)) }
         flags += Array(Set(foreign)).sorted().map { Flag(kind: .foreignPage, about: $0) }
         flags += unreadable.map { Flag(kind: .unreadablePage, about: "scan page \($0)") }

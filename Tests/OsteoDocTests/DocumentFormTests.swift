@@ -1,4 +1,5 @@
 import Foundation
+import ScanReading
 import TestSupport
 import XCTest
 @testable import OsteoDoc
@@ -42,18 +43,13 @@ final class DocumentFormTests: XCTestCase {
         for language in ["it", "ar"] {
             let form = try engine.form(.consent, plan: plan, language: language)
             let pdf = try engine.render(.consent, plan: plan, language: language, format: .pdf)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-form-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let file = folder.appendingPathComponent("c.pdf")
-            try Data(pdf).write(to: file)
-            let dpi = 144.0, scale = dpi / 72
+            // Rasterized by poppler (ScanReading runs pdftoppm -gray), the scans' own path.
+            let dpi = 144, scale = Double(dpi) / 72
+            let images = try ScanDecoder.pages(of: Data(pdf), resolution: dpi)
+            XCTAssertEqual(images.count, form.pages.count)
             var boxes = 0
             for (index, page) in form.pages.enumerated() where page.fields.contains(where: { $0.kind != .pageCode }) {
-                let prefix = folder.appendingPathComponent("p\(index + 1)").path
-                let r = try ProcessRunner.run("pdftoppm", ["-r", "\(Int(dpi))", "-gray", "-f", "\(index + 1)", "-l", "\(index + 1)", "-singlefile", file.path, prefix])
-                XCTAssertEqual(r.status, 0, r.stderr)
-                let image = try PGM(Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm")))
+                let image = images[index]
                 for field in page.fields where field.kind == .choice || field.kind == .checklist {
                     // The border is dark, the inside white: sample the middle of each side and the centre.
                     let left = field.x * scale, top = field.y * scale, w = field.width * scale, h = field.height * scale
@@ -82,32 +78,12 @@ final class DocumentFormTests: XCTestCase {
     }
 }
 
-/// A binary PGM (P5) as pdftoppm -gray writes it.
-private struct PGM {
-    let width: Int, height: Int, pixels: [UInt8]
-
-    init(_ data: Data) throws {
-        let bytes = [UInt8](data)
-        var fields: [Int] = [], index = 2, current = ""
-        while fields.count < 3, index < bytes.count {
-            let c = bytes[index]
-            index += 1
-            if c == UInt8(ascii: " ") || c == 10 || c == 13 || c == 9 {
-                if !current.isEmpty { fields.append(Int(current) ?? 0); current = "" }
-            } else { current.append(Character(UnicodeScalar(c))) }
-        }
-        guard bytes.starts(with: Array("P5".utf8)), fields.count == 3 else { throw NSError(domain: "PGM", code: 1) }
-        width = fields[0]; height = fields[1]
-        pixels = Array(bytes[index...])
-        guard pixels.count >= width * height else { throw NSError(domain: "PGM", code: 2) }
+extension GrayImage {
+    fileprivate func value(x: Double, y: Double) -> UInt8 {
+        self[x: min(max(Int(x), 0), width - 1), y: min(max(Int(y), 0), height - 1)]
     }
 
-    func value(x: Double, y: Double) -> UInt8 {
-        let cx = min(max(Int(x), 0), width - 1), cy = min(max(Int(y), 0), height - 1)
-        return pixels[cy * width + cx]
-    }
-
-    func darkest(aroundX x: Double, y: Double, radius: Int) -> UInt8 {
+    fileprivate func darkest(aroundX x: Double, y: Double, radius: Int) -> UInt8 {
         var low: UInt8 = 255
         for dy in -radius...radius { for dx in -radius...radius { low = min(low, value(x: x + Double(dx), y: y + Double(dy))) } }
         return low

@@ -118,11 +118,11 @@ final class InboxTests: XCTestCase {
         let s = try await TestService()
         let planBytes = try examplePlan()
         let form = try ScanTests.engine.form(.consent, plan: try OsteoDoc.plan(from: planBytes), language: "it")
-        let box = DocumentBox()
+        let box = Found<(String, Data)>()
         try await s.test { c in
             let (desk, id) = try await c.frontDeskWithConsent(planBytes)
             let pdf = try await c.request(.get, "/api/v1/documents/\(id).pdf", login: desk).body
-            box.set(id, pdf)
+            box.set((id, pdf))
         }
         let (id, pdf) = try XCTUnwrap(box.value)
         let inbox = Inbox(service: s.service, purpose: .scans)
@@ -146,11 +146,4 @@ final class InboxTests: XCTestCase {
         let events = try await s.registry.events(documentId: id).map(\.type)
         XCTAssertEqual(events, [.issued, .downloaded, .scanned])
     }
-}
-
-private final class DocumentBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (String, Data)?
-    var value: (String, Data)? { lock.withLock { stored } }
-    func set(_ id: String, _ pdf: Data) { lock.withLock { stored = (id, pdf) } }
 }

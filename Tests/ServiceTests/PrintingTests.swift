@@ -31,7 +31,7 @@ final class PrintingTests: XCTestCase {
         try requireQueues()
         let s = try await TestService { $0.printerConsent = Self.printer }
         let plan = try examplePlan()
-        let outcome = Box()
+        let outcome = Found<(String, String, Data)>()
         try await s.test { c in
             let (desk, id) = try await c.frontDeskWithConsent(plan)
             let first = try await c.request(.post, "/api/v1/documents/\(id)/print", body: Data("{}".utf8), login: desk)
@@ -45,7 +45,7 @@ final class PrintingTests: XCTestCase {
             XCTAssertEqual(again.status, .created, again.text)
             XCTAssertEqual((again.json["event"] as? [String: Any])?["type"] as? String, "reprinted", "a second print is a reprint")
             let pdf = try await c.request(.get, "/api/v1/documents/\(id).pdf", login: desk)
-            outcome.set(id: id, job: job, pdf: pdf.body)
+            outcome.set((id, job, pdf.body))
         }
         let (id, job, issuedPDF) = try XCTUnwrap(outcome.value)
         let printed = try waitForCupsPdfOutput(job: job)
@@ -127,12 +127,4 @@ final class PrintingTests: XCTestCase {
         }
         return pages
     }
-}
-
-/// What the server-side closure found, for the checks that run after the server stopped.
-private final class Box: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (String, String, Data)?
-    var value: (String, String, Data)? { lock.withLock { stored } }
-    func set(id: String, job: String, pdf: Data) { lock.withLock { stored = (id, job, pdf) } }
 }

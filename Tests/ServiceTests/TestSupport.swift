@@ -17,6 +17,14 @@ final class TestClock: ServiceClock, @unchecked Sendable {
     func advance(_ seconds: TimeInterval) { lock.withLock { current.addTimeInterval(seconds) } }
 }
 
+/// A value a live-server closure finds, for the checks that run after the server stopped.
+final class Found<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    var value: Value? { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+}
+
 /// Every log line the service wrote.
 final class LogCapture: @unchecked Sendable {
     private let lock = NSLock()
