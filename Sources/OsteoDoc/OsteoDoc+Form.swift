@@ -61,23 +61,47 @@ extension OsteoDoc {
         return DocumentForm(documentId: first.metadata.documentId, pages: pages)
     }
 
-    /// What only the content knows: the list holding the consent statement ("CONSENTO …") takes
-    /// exactly one tick (consent or refusal), and a signature block's "Firma" field must be signed.
-    /// Matched on the catalog's own strings in each language of the document.
+    /// What only the content knows, matched on the catalog's own strings in each language of the
+    /// document: the list holding the consent statement ("CONSENTO …") takes exactly one tick
+    /// (consent or refusal); the "Firma" field of a signature block must be signed — except in the
+    /// blocks filled in only when it applies: the witness's (the patient cannot sign) and the
+    /// patient's second one, under the revocation. The question of how a patient who cannot sign
+    /// gave consent is answered only then: it is not one that needs one tick.
     private func markDecisionsAndSignatures(_ pages: inout [PageForm], plan: Plan, languages: [String]) throws {
-        var decisions = Set<String>(), signatures = Set<String>()
+        var decisions = Set<String>(), signatures = Set<String>(), patients = Set<String>()
+        var conditionalCaptions = Set<String>(), conditionalPrompts = Set<String>()
         for language in languages {
             let (_, f) = try tools(for: language)
-            decisions.insert(Self.comparable(try f.string("consent.decision.consent", sex: plan.patient.sex)))
+            let sex = plan.patient.sex
+            decisions.insert(Self.comparable(try f.string("consent.decision.consent", sex: sex)))
             signatures.insert(Self.comparable(try f.string("label.signature")))
+            patients.insert(Self.comparable(try f.string("consent.signatures.patient", sex: sex)))
+            conditionalCaptions.insert(Self.comparable(try f.string("consent.signatures.witness", sex: sex)))
+            conditionalPrompts.insert(Self.comparable(try f.string("consent.signatures.cannot-sign", sex: sex)))
         }
         let all = pages.flatMap(\.fields)
         let decisionGroups = Set(all.filter { $0.kind == .checklist && decisions.contains(Self.comparable($0.label)) }.map(\.group))
+        // Per language, the patient's first signature block is the consent's; a later one is the revocation's.
+        var firstPatientBlock: [String: Int] = [:]
+        for field in all where field.kind == .signature {
+            let caption = Self.comparable(field.prompt)
+            if patients.contains(caption) { firstPatientBlock[caption] = min(firstPatientBlock[caption] ?? field.group, field.group) }
+        }
         for p in pages.indices {
             for i in pages[p].fields.indices {
                 let field = pages[p].fields[i]
-                if field.kind == .checklist, decisionGroups.contains(field.group) { pages[p].fields[i].oneAnswer = true }
-                if field.kind == .signature, signatures.contains(Self.comparable(field.label)) { pages[p].fields[i].required = true }
+                switch field.kind {
+                case .checklist where decisionGroups.contains(field.group):
+                    pages[p].fields[i].oneAnswer = true
+                case .choice where conditionalPrompts.contains(Self.comparable(field.prompt)):
+                    pages[p].fields[i].oneAnswer = false
+                case .signature where signatures.contains(Self.comparable(field.label)):
+                    let caption = Self.comparable(field.prompt)
+                    let revocation = firstPatientBlock[caption].map { $0 != field.group } ?? false
+                    pages[p].fields[i].required = !revocation && !conditionalCaptions.contains(caption)
+                default:
+                    break
+                }
             }
         }
     }

@@ -32,8 +32,13 @@ final class DocumentFormTests: XCTestCase {
         let signatures = fields.filter { $0.kind == .signature }
         XCTAssertTrue(signatures.contains { $0.label == "Firma" && $0.required && $0.prompt.contains("paziente") }, signatures.map(\.prompt).description)
         XCTAssertEqual(Set(signatures.filter(\.required).map(\.label)), ["Firma"], "dates, times and names are not signatures")
-        XCTAssertEqual(signatures.filter(\.required).count, Set(signatures.map(\.group)).count, "one signature per block")
-        XCTAssertTrue(fields.filter { $0.kind == .choice }.allSatisfy(\.oneAnswer))
+        // The patient's and the physician's; not the witness's nor the revocation's (signed only when it applies).
+        XCTAssertEqual(signatures.filter(\.required).map(\.prompt), ["La paziente", "Il medico che ha dato le informazioni"])
+        XCTAssertEqual(Set(signatures.map(\.group)).count, 4, signatures.map(\.prompt).description)
+        let choices = fields.filter { $0.kind == .choice }
+        XCTAssertTrue(choices.filter { !$0.prompt.hasPrefix("Se la paziente non può firmare") }.allSatisfy(\.oneAnswer))
+        XCTAssertTrue(choices.filter { $0.prompt.hasPrefix("Se la paziente non può firmare") }.allSatisfy { !$0.oneAnswer },
+                      "how a patient who cannot sign consented: answered only then")
         // Same input, same form.
         XCTAssertEqual(try engine.form(.consent, plan: plan, language: "it"), form)
     }
