@@ -65,6 +65,15 @@ public final class PostgresRegistry: Registry {
             }
             try await c.query("INSERT INTO schema_migrations VALUES ('v3')", logger: self.logger)
         }
+        try await transaction { c in
+            try await c.query("SELECT pg_advisory_xact_lock(4242)", logger: self.logger)
+            let done = try await c.query("SELECT 1 FROM schema_migrations WHERE version = 'v4'", logger: self.logger).collect()
+            guard done.isEmpty else { return }
+            for statement in Schema.version4 {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+            try await c.query("INSERT INTO schema_migrations VALUES ('v4')", logger: self.logger)
+        }
     }
 
     /// One of the schema's shared statements with numbered parameters ($1, $2, …).
@@ -91,6 +100,10 @@ public final class PostgresRegistry: Registry {
                 INSERT INTO plan_revisions VALUES (\(plan.planId), \(revision.revision), \(sha), \(plan.bytes),
                 \(plan.receivedAt.milliseconds), \(plan.account), \(plan.hasOutcome))
                 """, logger: self.logger)
+            if var listing = plan.listing {
+                listing.revision = revision.revision
+                try await c.query(try Self.upsert(listing), logger: self.logger)
+            }
             return (revision, true)
         }
     }
@@ -284,6 +297,63 @@ public final class PostgresRegistry: Registry {
             }
             return nil
         }
+    }
+
+    public func accounts() async throws -> [StaffAccount] {
+        try await run {
+            var accounts: [StaffAccount] = []
+            for try await (n, role, hash, created) in try await self.client.query(
+                "SELECT name, role, password_hash, created_at FROM accounts ORDER BY name", logger: self.logger)
+                .decode((String, String, String, Int64).self) {
+                if let role = Role(rawValue: role) {
+                    accounts.append(StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created)))
+                }
+            }
+            return accounts
+        }
+    }
+
+    public func listings(_ query: ListingQuery, limit: Int) async throws -> [PlanListing] {
+        let (sql, value) = Schema.listingQuery(query, limit: limit)
+        return try await run { try await Self.listings(self.client.query(try Self.statement(sql, [value]), logger: self.logger)) }
+    }
+
+    public func listing(planId: String) async throws -> PlanListing? {
+        try await run {
+            try await Self.listings(self.client.query(
+                try Self.statement("SELECT \(Schema.listingColumns) FROM plan_listings WHERE plan_id = $1", [planId]),
+                logger: self.logger)).first
+        }
+    }
+
+    public func storeListing(_ listing: PlanListing) async throws {
+        try await transaction { c in try await c.query(try Self.upsert(listing), logger: self.logger) }
+    }
+
+    public func unlistedPlans() async throws -> [String] {
+        try await run {
+            var ids: [String] = []
+            for try await id in try await self.client.query(PostgresQuery(unsafeSQL: Schema.unlistedPlans), logger: self.logger)
+                .decode(String.self) { ids.append(id) }
+            return ids
+        }
+    }
+
+    private static func upsert(_ l: PlanListing) throws -> PostgresQuery {
+        try statement(Schema.upsertListing, [
+            l.planId, l.revision, l.familyName, l.givenName, PlanListing.searchKey(l.familyName), l.recordNumber, l.birthDate,
+            l.procedureDay, l.procedureTime, l.procedureStart.milliseconds, l.language, l.hasOutcome])
+    }
+
+    private static func listings(_ rows: PostgresRowSequence) async throws -> [PlanListing] {
+        var listings: [PlanListing] = []
+        for try await (id, revision, family, given, record, birth, day, time, start, language, outcome) in rows
+            .decode((String, Int, String, String, String, String, String, String, Int64, String, Bool).self) {
+            listings.append(PlanListing(planId: id, revision: revision, familyName: family, givenName: given, recordNumber: record,
+                                        birthDate: birth, procedureDay: day, procedureTime: time,
+                                        procedureStart: Date(milliseconds: start), language: language, hasOutcome: outcome))
+        }
+        return listings
     }
 
     public func accountCount() async throws -> Int {

@@ -23,9 +23,13 @@ public struct NewPlanRevision: Sendable {
     public var receivedAt: Date
     public var account: String
     public var hasOutcome: Bool
+    /// The revision's patient and schedule, listed for the front desk when the revision is stored
+    /// (its `revision` is set by the registry).
+    public var listing: PlanListing?
 
-    public init(planId: String, bytes: Data, receivedAt: Date, account: String, hasOutcome: Bool) {
+    public init(planId: String, bytes: Data, receivedAt: Date, account: String, hasOutcome: Bool, listing: PlanListing? = nil) {
         self.planId = planId; self.bytes = bytes; self.receivedAt = receivedAt; self.account = account; self.hasOutcome = hasOutcome
+        self.listing = listing
     }
 }
 

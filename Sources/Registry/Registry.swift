@@ -40,7 +40,17 @@ public protocol Registry: Sendable {
     /// A stored scan's bytes.
     func scanBytes(sequence: Int64) async throws -> Data?
 
+    /// Plans by day, family name or record number (their latest revision), at most `limit`.
+    func listings(_ query: ListingQuery, limit: Int) async throws -> [PlanListing]
+    func listing(planId: String) async throws -> PlanListing?
+    /// Lists a revision received before listings existed (the service decodes it: see `unlistedPlans`).
+    func storeListing(_ listing: PlanListing) async throws
+    /// Plans without a listing, by id.
+    func unlistedPlans() async throws -> [String]
+
     func createAccount(_ account: StaffAccount) async throws
+    /// Every staff account, by name.
+    func accounts() async throws -> [StaffAccount]
     func account(name: String) async throws -> StaffAccount?
     func accountCount() async throws -> Int
 

@@ -33,6 +33,9 @@ public final class SQLiteRegistry: Registry {
         migrator.registerMigration("v3") { db in
             for statement in Schema.version3(serial: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v4") { db in
+            for statement in Schema.version4 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -49,6 +52,10 @@ public final class SQLiteRegistry: Registry {
                                         receivedAt: plan.receivedAt, account: plan.account, hasOutcome: plan.hasOutcome)
             try db.execute(sql: "INSERT INTO plan_revisions VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
                 revision.planId, revision.revision, sha, plan.bytes, plan.receivedAt.milliseconds, plan.account, plan.hasOutcome])
+            if var listing = plan.listing {
+                listing.revision = revision.revision
+                try Self.upsert(listing, db)
+            }
             return (revision, true)
         }
     }
@@ -208,6 +215,47 @@ public final class SQLiteRegistry: Registry {
                 return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]))
             }
         }
+    }
+
+    public func accounts() async throws -> [StaffAccount] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").compactMap { row in
+                guard let role = Role(rawValue: row["role"]) else { return nil }
+                return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]))
+            }
+        }
+    }
+
+    public func listings(_ query: ListingQuery, limit: Int) async throws -> [PlanListing] {
+        let (sql, value) = Schema.listingQuery(query, limit: limit)
+        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: [value]).map(Self.listing) }
+    }
+
+    public func listing(planId: String) async throws -> PlanListing? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Schema.listingColumns) FROM plan_listings WHERE plan_id = ?", arguments: [planId]).map(Self.listing)
+        }
+    }
+
+    public func storeListing(_ listing: PlanListing) async throws {
+        try await pool.write { db in try Self.upsert(listing, db) }
+    }
+
+    public func unlistedPlans() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: Schema.unlistedPlans) }
+    }
+
+    private static func upsert(_ l: PlanListing, _ db: Database) throws {
+        try db.execute(sql: Schema.upsertListing, arguments: [
+            l.planId, l.revision, l.familyName, l.givenName, PlanListing.searchKey(l.familyName), l.recordNumber, l.birthDate,
+            l.procedureDay, l.procedureTime, l.procedureStart.milliseconds, l.language, l.hasOutcome])
+    }
+
+    private static func listing(_ row: Row) -> PlanListing {
+        PlanListing(planId: row["plan_id"], revision: row["revision"], familyName: row["family_name"], givenName: row["given_name"],
+                    recordNumber: row["record_number"], birthDate: row["birth_date"], procedureDay: row["procedure_day"],
+                    procedureTime: row["procedure_time"], procedureStart: Date(milliseconds: row["procedure_start"]),
+                    language: row["language"], hasOutcome: row["has_outcome"])
     }
 
     public func accountCount() async throws -> Int {

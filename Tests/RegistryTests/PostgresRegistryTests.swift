@@ -34,6 +34,8 @@ final class PostgresRegistryTests: XCTestCase {
     func testScansAreStoredWithTheirEventAndMakeTheDocumentSigned() async throws { try await contract().scansAreStoredWithTheirEventAndMakeTheDocumentSigned() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
+    func testListingsFollowTheLatestRevision() async throws { try await contract().listingsFollowTheLatestRevision() }
+    func testAccountsAreListedByName() async throws { try await contract().accountsAreListedByName() }
 
     /// Server stopped: calls fail fast as `unavailable`; started again: the pool reconnects by itself.
     func testStoppedServerMeansUnavailableThenReconnects() async throws {

@@ -24,6 +24,8 @@ final class SQLiteRegistryTests: XCTestCase {
     func testScansAreStoredWithTheirEventAndMakeTheDocumentSigned() async throws { try await contract().scansAreStoredWithTheirEventAndMakeTheDocumentSigned() }
     func testAccountsSessionsAndTokens() async throws { try await contract().accountsSessionsAndTokens() }
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
+    func testListingsFollowTheLatestRevision() async throws { try await contract().listingsFollowTheLatestRevision() }
+    func testAccountsAreListedByName() async throws { try await contract().accountsAreListedByName() }
 
     func testTheFileIsInWALModeAndReopensWithItsData() async throws {
         let path = folder.appendingPathComponent("registry.sqlite").path
