@@ -2,7 +2,7 @@
 # Installs osteodoc:
 #   <prefix>/bin/osteodoc                       the program (release build, static Swift runtime)
 #   <prefix>/bin/osteodoc-server                the server behind `osteodoc serve`, when built
-#   <prefix>/share/osteodoc/{templates,locales} the content, found by the program relative to its own prefix
+#   <prefix>/share/osteodoc/{templates,locales,web,examples} content, staff pages, example plan (found relative to the prefix)
 #   <prefix>/share/man/man1/osteodoc*.1         manual pages (generated from the argument parser)
 #   <prefix>/share/{bash-completion,zsh,fish}/… shell completions (--generate-completion-script)
 #   <prefix>/share/doc/osteodoc/                LICENSE, CHANGELOG.md, the plan-export contract and schema
@@ -31,8 +31,10 @@ install -m 0755 -s "$binary" "$root/bin/osteodoc"   # stripped: symbols are no u
 server="$(dirname "$binary")/osteodoc-server"
 [ -x "$server" ] && install -m 0755 -s "$server" "$root/bin/osteodoc-server"
 # Content: templates and every locale, the translators' records (.source) included, nothing else.
-rm -rf "$root/share/osteodoc/templates" "$root/share/osteodoc/locales"
-cp -r templates locales "$root/share/osteodoc/"
+rm -rf "$root/share/osteodoc/templates" "$root/share/osteodoc/locales" "$root/share/osteodoc/web" "$root/share/osteodoc/examples"
+cp -r templates locales web "$root/share/osteodoc/"
+# The staff pages' translators' preview renders the example plan (no patient's data).
+install -D -m 0644 examples/plan.json "$root/share/osteodoc/examples/plan.json"
 find "$root/share/osteodoc" -type d -exec chmod 0755 {} + ; find "$root/share/osteodoc" -type f -exec chmod 0644 {} +
 # Manual pages and completions come from the program itself.
 OSTEODOC_RESOURCES="$root/share/osteodoc" bash scripts/make-manual.sh "$binary" "$root/share/man/man1"

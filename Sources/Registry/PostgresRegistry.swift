@@ -201,7 +201,7 @@ public final class PostgresRegistry: Registry {
             switch event.type {
             case .scanned: try await c.query(try Self.statement(Schema.recordSigned, [event.documentId]), logger: self.logger)
             case .voided: try await c.query(try Self.statement(Schema.recordVoided, [event.documentId]), logger: self.logger)
-            case .issued, .printed, .reprinted, .downloaded, .printFailed: break
+            case .issued, .printed, .reprinted, .downloaded, .printFailed, .handedOver: break
             }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)
@@ -327,7 +327,7 @@ public final class PostgresRegistry: Registry {
     }
 
     public func storeListing(_ listing: PlanListing) async throws {
-        try await transaction { c in try await c.query(try Self.upsert(listing), logger: self.logger) }
+        try await transaction { c in _ = try await c.query(try Self.upsert(listing), logger: self.logger) }
     }
 
     public func unlistedPlans() async throws -> [String] {

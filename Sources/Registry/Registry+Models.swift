@@ -90,6 +90,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case issued, printed, reprinted, downloaded, voided, scanned
     /// A print was asked for and did not reach the printer (stopped, missing, print server down).
     case printFailed = "print-failed"
+    /// The discharge sheet was given to the patient (recorded by the ward).
+    case handedOver = "handed-over"
 }
 
 public struct NewEvent: Sendable {

@@ -135,7 +135,7 @@ public final class SQLiteRegistry: Registry {
             switch event.type {
             case .scanned: try db.execute(sql: Schema.recordSigned, arguments: [event.documentId])
             case .voided: try db.execute(sql: Schema.recordVoided, arguments: [event.documentId])
-            case .issued, .printed, .reprinted, .downloaded, .printFailed: break
+            case .issued, .printed, .reprinted, .downloaded, .printFailed, .handedOver: break
             }
             return DocumentEvent(sequence: sequence, documentId: event.documentId, type: event.type,
                                  account: event.account, at: event.at, detail: event.detail)

@@ -1,6 +1,8 @@
+import Content
 import Foundation
 import OsteoDoc
 import PlanImport
+import Registry
 import ScanBack
 import ScanReading
 import Settings
@@ -13,6 +15,10 @@ public struct DocumentEngine: @unchecked Sendable {
     private let engine: OsteoDoc
     /// Recorded with every issued document: what produced the bytes besides the content.
     public let engineVersion: String
+    /// The facility's settings (`[facility]`): its time zone decides what "today" is on the staff pages.
+    public let facility: FacilitySettings
+    /// Where the engine's resources are (the example plan of the translators' page is there).
+    public let resources: URL
 
     /// - Parameter settings: the `[facility]` table of the same osteodoc.toml.
     public init(resources: URL, settings: FacilitySettings = .unconfigured, engineVersion: String = DocumentEngine.version) throws {
@@ -21,7 +27,12 @@ public struct DocumentEngine: @unchecked Sendable {
             throw EngineFailure.internal("the engine cannot start: \(String(describing: error))")
         }
         self.engineVersion = engineVersion
+        facility = settings
+        self.resources = resources
     }
+
+    /// The facility's time zone (a wrong name in the settings falls back to Europe/Rome, as the documents do).
+    public var timeZone: TimeZone { TimeZone(identifier: facility.timeZone) ?? TimeZone(identifier: FacilitySettings.defaultTimeZone) ?? .current }
 
     /// The engine's version; change it whenever a change of code (not content) changes the bytes.
     public static let version = "osteodoc-engine/1"
@@ -97,14 +108,19 @@ public struct DocumentEngine: @unchecked Sendable {
     /// Reads a scan of the signed paper against the document's form: laid out again from the
     /// plan revision, exactly as it was printed (the caller checks the content version first).
     public func readScan(_ scan: ScannedPages, of document: PreparedDocument) throws -> ScanReport {
-        let form: DocumentForm
+        SignedScan.read(scan, form: try form(document))
+    }
+
+    /// Where the document's boxes and signature spaces are on each page (points from the top-left).
+    func formMap(_ document: PreparedDocument) throws -> FormMapBody { FormMapBody(try form(document)) }
+
+    private func form(_ document: PreparedDocument) throws -> DocumentForm {
         do {
-            form = try engine.form(document.kind.documentKind, plan: document.plan.plan, language: document.languages[0],
+            return try engine.form(document.kind.documentKind, plan: document.plan.plan, language: document.languages[0],
                                    second: document.languages.count == 2 ? document.languages[1] : nil)
         } catch {
             throw EngineFailure.internal("form: \(String(describing: error))")
         }
-        return SignedScan.read(scan, form: form)
     }
 
     /// The translator's review page (Italian beside the translation; no patient data).
@@ -117,6 +133,24 @@ public struct DocumentEngine: @unchecked Sendable {
     }
 
     public var languages: [String] { engine.content.localeTags }
+
+    /// Where each translation stands (every locale but Italian).
+    public func translationStatus() -> [LocaleStatus] { engine.translationStatus() }
+
+    /// The languages a document of `kind` can be printed in now: Italian and every translation
+    /// with nothing missing or stale for it.
+    public func printableLanguages(_ kind: Kind) -> [String] {
+        let ready = Set(engine.translationStatus().filter { $0.blocking(prosePrefix: kind.rawValue + "/").isEmpty }.map(\.tag))
+        return languages.filter { $0 == engine.content.sourceTag || ready.contains($0) }
+    }
+
+    /// The example plan (`examples/plan.json`: no patient's data), for the translators' page.
+    public func examplePlan() throws -> PlanFacts {
+        guard let bytes = FileManager.default.contents(atPath: resources.appendingPathComponent("examples/plan.json").path) else {
+            throw EngineFailure.internal("examples/plan.json is not installed")
+        }
+        return try inspect(bytes)
+    }
 }
 
 /// The facts of a valid plan the service needs.
@@ -124,6 +158,22 @@ public struct PlanFacts: @unchecked Sendable {
     fileprivate let plan: Plan
     public var planId: String { plan.planId }
     public var hasOutcome: Bool { plan.outcome != nil }
+
+    /// What the front desk finds the plan by; day and time of the start in the facility's time zone.
+    public func listing(in zone: TimeZone) -> PlanListing {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = plan.procedure.scheduledStart.date
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: start)
+        let p = plan.patient
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        let birth = p.birthDate
+        return PlanListing(planId: plan.planId, revision: 0, familyName: p.familyName, givenName: p.givenName, recordNumber: p.mrn,
+                           birthDate: "\(birth.year)-\(two(birth.month))-\(two(birth.day))",
+                           procedureDay: "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))",
+                           procedureTime: "\(two(c.hour)):\(two(c.minute))", procedureStart: start,
+                           language: p.language, hasOutcome: hasOutcome)
+    }
 }
 
 public struct PreparedDocument: Sendable {
@@ -166,4 +216,16 @@ public enum EngineFailure: Error, Equatable {
     case badRequest(String)  // 400
     case badScan(String)  // 422
     case `internal`(String)  // 500
+}
+
+extension FormMapBody {
+    init(_ form: DocumentForm) {
+        documentId = form.documentId
+        pages = form.pages.enumerated().map { index, page in
+            Page(number: index + 1, width: page.width, height: page.height, fields: page.fields.map {
+                Field(kind: $0.kind.rawValue, group: $0.group, prompt: $0.prompt, label: $0.label, x: $0.x, y: $0.y,
+                      width: $0.width, height: $0.height, oneAnswer: $0.oneAnswer, required: $0.required)
+            })
+        }
+    }
 }

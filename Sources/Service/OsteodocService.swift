@@ -17,10 +17,15 @@ public final class OsteodocService: Sendable {
     public let metrics = ServiceMetrics()
     /// Where documents are printed (CUPS unless a test gives another).
     public let spooler: any PrintSpooler
+    /// The staff pages' templates and strings.
+    public let pages: StaffPages
     let auth: Authenticator
 
+    /// - Parameter pages: the staff pages; by default read from the engine's resources (`web/`, `locales/`).
     public init(registry: any Registry, engine: DocumentEngine, clock: any ServiceClock = SystemClock(),
-                configuration: ServiceConfiguration, logger: Logger, spooler: (any PrintSpooler)? = nil) {
+                configuration: ServiceConfiguration, logger: Logger, spooler: (any PrintSpooler)? = nil,
+                pages: StaffPages? = nil) throws {
+        self.pages = try pages ?? StaffPages(resources: engine.resources)
         self.registry = registry
         self.spooler = spooler ?? CUPSSpooler(server: configuration.cupsServer)
         self.engine = engine
@@ -42,6 +47,12 @@ public final class OsteodocService: Sendable {
         addDocumentRoutes(router)
         addPrintRoutes(router)
         addScanRoutes(router)
+        addSessionPages(router)
+        addDeskPages(router)
+        addPatientPages(router)
+        addWardPages(router)
+        addTranslationPages(router)
+        addAdminPages(router)
         return router
     }
 
@@ -109,7 +120,7 @@ public final class OsteodocService: Sendable {
 
     private static let idBytes = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-".utf8)
 
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0

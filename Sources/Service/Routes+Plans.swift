@@ -51,7 +51,8 @@ extension OsteodocService {
             throw APIError.engine(error)
         }
         let (revision, created) = try await registry.storePlan(NewPlanRevision(
-            planId: facts.planId, bytes: bytes, receivedAt: clock.now, account: account, hasOutcome: facts.hasOutcome))
+            planId: facts.planId, bytes: bytes, receivedAt: clock.now, account: account, hasOutcome: facts.hasOutcome,
+            listing: facts.listing(in: engine.timeZone)))
         metrics.plan(created: created, source: source)
         logger.info(created ? "plan revision stored" : "plan unchanged", metadata: [
             "planId": "\(revision.planId)", "revision": "\(revision.revision)", "source": "\(source)", "account": "\(account)"])

@@ -27,7 +27,7 @@ extension OsteodocService {
     }
 
     /// The queue to use: the one asked for, else the configured one for this kind of document.
-    private func printer(_ asked: String?, for kind: Kind?) throws -> String {
+    func printer(_ asked: String?, for kind: Kind?) throws -> String {
         let configured = kind == .discharge ? configuration.printerDischarge : configuration.printerConsent
         guard let name = asked ?? configured else {
             let setting = kind == .discharge ? "printers.discharge" : "printers.consent"
@@ -46,7 +46,7 @@ extension OsteodocService {
     /// Sends the archived bytes to the queue and records `printed` (the first time) or `reprinted`,
     /// naming the queue and the job. A queue that is down, missing or a print server that does not
     /// answer is recorded as `print-failed` and answered with what happened: nothing is lost silently.
-    private func print(_ document: IssuedDocument, to printer: String, account: String) async throws -> PrintBody {
+    func print(_ document: IssuedDocument, to printer: String, account: String) async throws -> PrintBody {
         guard let bytes = try await registry.documentBytes(id: document.id) else { throw APIError(.notFound, "no document with this id") }
         func failed(_ status: HTTPResponse.Status, _ message: String) async throws -> APIError {
             _ = try await registry.append(NewEvent(documentId: document.id, type: .printFailed, account: account, at: clock.now,

@@ -17,6 +17,18 @@ struct ScanBody: Encodable {
     }
 }
 
+/// A document's form: per page its size and its fields, in PDF points from the page's top-left corner.
+struct FormMapBody: Encodable {
+    struct Field: Encodable {
+        var kind: String, group: Int, prompt: String, label: String
+        var x: Double, y: Double, width: Double, height: Double
+        var oneAnswer: Bool, required: Bool
+    }
+    struct Page: Encodable { var number: Int, width: Double, height: Double, fields: [Field] }
+    var documentId: String
+    var pages: [Page]
+}
+
 extension OsteodocService {
     static let scanMediaTypes = ["application/pdf", "image/png", "image/jpeg"]
 
@@ -41,12 +53,34 @@ extension OsteodocService {
             let stored = try await self.recordScan(bytes, pages, mediaType: type, of: document, account: principal.name)
             return JSONBody.response(try ScanBody(stored), status: .created)
         }
+        // Where the boxes and signature spaces are: for scanning stations and the browser tests.
+        router.get("/api/v1/documents/{id}/form") { request, context -> Response in
+            _ = try await self.authorize(request, .readDocument)
+            let id = try self.validId(context.parameters.get("id"), "id")
+            guard let document = try await self.registry.document(id: id) else { throw APIError(.notFound, "no document with this id") }
+            return JSONBody.response(try await self.formMap(of: document))
+        }
         router.get("/api/v1/documents/{id}/scans") { request, context -> Response in
             _ = try await self.authorize(request, .readDocument)
             let id = try self.validId(context.parameters.get("id"), "id")
             guard try await self.registry.document(id: id) != nil else { throw APIError(.notFound, "no document with this id") }
             return JSONBody.response(try await self.registry.scans(documentId: id).map(ScanBody.init))
         }
+    }
+
+    /// The form map of an issued document, laid out again from its plan revision (as `recordScan` does).
+    func formMap(of document: IssuedDocument) async throws -> FormMapBody {
+        guard let kind = Kind(rawValue: document.key.kind),
+              let revision = try await registry.planRevision(planId: document.key.planId, revision: document.key.revision) else {
+            throw APIError(.internalServerError, "internal error")
+        }
+        do {
+            let prepared = try engine.prepare(kind, plan: try engine.inspect(revision.bytes), languages: document.key.languages)
+            guard prepared.contentVersion == document.key.contentVersion else {
+                throw APIError(.conflict, "the document was printed from content version \(document.key.contentVersion), no longer in the tree")
+            }
+            return try engine.formMap(prepared)
+        } catch let error as APIError { throw error } catch { throw APIError.engine(error) }
     }
 
     /// A scan whose document is not known beforehand (the scan inbox): the document is the latest
@@ -68,7 +102,7 @@ extension OsteodocService {
 
     /// Reads the scan against the document as it was printed, then stores scan, report and
     /// `scanned` event together. A scan with no page of this document stores nothing (422).
-    private func recordScan(_ bytes: Data, _ pages: ScannedPages, mediaType: String, of document: IssuedDocument,
+    func recordScan(_ bytes: Data, _ pages: ScannedPages, mediaType: String, of document: IssuedDocument,
                             account: String) async throws -> StoredScan {
         guard let kind = Kind(rawValue: document.key.kind),
               let revision = try await registry.planRevision(planId: document.key.planId, revision: document.key.revision) else {

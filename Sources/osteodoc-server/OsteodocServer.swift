@@ -68,7 +68,7 @@ struct OsteodocServer: AsyncParsableCommand {
             let facility = try FacilitySettings.load(contentsOf: folder.appendingPathComponent(ServiceConfiguration.fileName))
             let engine = try DocumentEngine(resources: resources, settings: facility)
             let registry = try await ServerBootstrap.openRegistry(configuration, logger: logger)
-            let service = OsteodocService(registry: registry, engine: engine, configuration: configuration, logger: logger)
+            let service = try OsteodocService(registry: registry, engine: engine, configuration: configuration, logger: logger)
             let scheme = configuration.tlsCertificate == nil ? "http" : "https"
             let host = configuration.host
             try await ServerBootstrap.serve(service) { port in

@@ -69,7 +69,7 @@ struct TestService {
         self.registry = registry
         let logs = self.logs
         let logger = Logger(label: "osteodoc.test", factory: { JSONLogHandler(label: $0, level: .debug, sink: { logs.append($0) }) })
-        service = OsteodocService(registry: registry, engine: sharedEngine, clock: clock, configuration: configuration, logger: logger)
+        service = try OsteodocService(registry: registry, engine: sharedEngine, clock: clock, configuration: configuration, logger: logger)
         for role in Self.roles {
             try await registry.createAccount(StaffAccount(name: "user-\(role.rawValue)", role: role,
                                                           passwordHash: Bcrypt.hash("password-\(role.rawValue)", cost: 4), createdAt: clock.now))
