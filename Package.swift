@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "ScanReadingTests", dependencies: ["ScanReading", "TestSupport"]),
         .testTarget(name: "ScanBackTests", dependencies: ["ScanBack", "ScanReading", "OsteoDoc", "PlanImport", "Templating", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "Registry", "OsteoDoc", "TestSupport",
+            "Service", "Registry", "OsteoDoc", "Content", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -57,7 +57,8 @@ struct TestService {
     static let roles: [Role] = Role.allCases
     static let planningToken = "planning-token"
 
-    init(registry: (any Registry)? = nil, configure: (inout ServiceConfiguration) -> Void = { _ in }) async throws {
+    init(registry: (any Registry)? = nil, spooler: (any PrintSpooler)? = nil,
+         configure: (inout ServiceConfiguration) -> Void = { _ in }) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-svc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = ServiceConfiguration(dataFolder: folder)
@@ -69,7 +70,8 @@ struct TestService {
         self.registry = registry
         let logs = self.logs
         let logger = Logger(label: "osteodoc.test", factory: { JSONLogHandler(label: $0, level: .debug, sink: { logs.append($0) }) })
-        service = try OsteodocService(registry: registry, engine: sharedEngine, clock: clock, configuration: configuration, logger: logger)
+        service = try OsteodocService(registry: registry, engine: sharedEngine, clock: clock, configuration: configuration, logger: logger,
+                                      spooler: spooler)
         for role in Self.roles {
             try await registry.createAccount(StaffAccount(name: "user-\(role.rawValue)", role: role,
                                                           passwordHash: Bcrypt.hash("password-\(role.rawValue)", cost: 4), createdAt: clock.now))

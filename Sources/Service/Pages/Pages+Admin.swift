@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Registry
 
-struct NewAccountForm: Decodable { var csrf: String; var name: String; var role: String; var password: String }
+struct NewAccountForm: Decodable { var csrf: String?; var name: String; var role: String; var password: String }
 
 extension OsteodocService {
     /// The administrator's page: accounts, printers (their state on the print server), facility settings.

@@ -6,7 +6,7 @@ import Registry
 import ScanBack
 
 struct IssueForm: Decodable {
-    var csrf: String
+    var csrf: String?
     var kind: Kind
     var lang: String
     var second: String?

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import Registry
 
-struct LoginForm: Decodable { var name: String; var password: String; var csrf: String; var next: String? }
-struct CSRFForm: Decodable { var csrf: String }
+struct LoginForm: Decodable { var name: String; var password: String; var csrf: String?; var next: String? }
+struct CSRFForm: Decodable { var csrf: String? }
 struct LanguageForm: Decodable { var lang: String; var back: String? }
 
 extension OsteodocService {
@@ -33,7 +33,7 @@ extension OsteodocService {
             try await self.page(request) {
                 let text = self.pageText(request)
                 let form = try await self.form(LoginForm.self, request)
-                guard let cookie = request.cookies[Self.loginCookie]?.value, self.constantTimeEqual(cookie, form.csrf) else {
+                guard let cookie = request.cookies[Self.loginCookie]?.value, let sent = form.csrf, self.constantTimeEqual(cookie, sent) else {
                     return self.loginPage(request, next: form.next, error: text["login_expired"], status: .forbidden)
                 }
                 guard (1...64).contains(form.name.count), form.password.count <= 200 else {
