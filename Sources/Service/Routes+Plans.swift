@@ -58,4 +58,19 @@ extension OsteodocService {
             "planId": "\(revision.planId)", "revision": "\(revision.revision)", "source": "\(source)", "account": "\(account)"])
         return (revision, created)
     }
+
+    /// Lists the plans a registry made before listings existed (migration 4): their latest
+    /// revision, decoded once. Idempotent; run by the server at start.
+    public func listUnlistedPlans() async throws {
+        var listed = 0
+        for planId in try await registry.unlistedPlans() {
+            guard let revision = try await registry.planRevision(planId: planId, revision: nil),
+                  let facts = try? engine.inspect(revision.bytes) else { continue }
+            var listing = facts.listing(in: engine.timeZone)
+            listing.revision = revision.revision
+            try await registry.storeListing(listing)
+            listed += 1
+        }
+        if listed > 0 { logger.info("plans listed for the staff pages", metadata: ["plans": "\(listed)"]) }
+    }
 }

@@ -69,6 +69,7 @@ struct OsteodocServer: AsyncParsableCommand {
             let engine = try DocumentEngine(resources: resources, settings: facility)
             let registry = try await ServerBootstrap.openRegistry(configuration, logger: logger)
             let service = try OsteodocService(registry: registry, engine: engine, configuration: configuration, logger: logger)
+            try await service.listUnlistedPlans()
             let scheme = configuration.tlsCertificate == nil ? "http" : "https"
             let host = configuration.host
             try await ServerBootstrap.serve(service) { port in

@@ -352,3 +352,20 @@ final class PagesTests: XCTestCase {
         } ?? []
     }
 }
+
+extension PagesTests {
+    /// A registry filled before listings existed: the server lists its plans at start.
+    func testPlansReceivedBeforeListingsAreListedAtStart() async throws {
+        let s = try await TestService()
+        let bytes = try Self.plan(family: "Vecchio")
+        _ = try await s.registry.storePlan(NewPlanRevision(planId: "PLN-2026-004217", bytes: bytes, receivedAt: s.clock.now,
+                                                           account: "planning-core", hasOutcome: true))
+        let before = try await s.registry.listings(.day(Self.today), limit: 10)
+        XCTAssertEqual(before, [])
+        try await s.service.listUnlistedPlans()
+        let after = try await s.registry.listings(.day(Self.today), limit: 10)
+        XCTAssertEqual(after.map(\.familyName), ["Vecchio"])
+        XCTAssertEqual(after.first?.procedureTime, "10:00")
+        XCTAssertEqual(after.first?.revision, 1)
+    }
+}
