@@ -85,7 +85,7 @@ extension LocalesCommand {
     /// `osteodoc locales pot`: writes locales/strings.pot and locales/codes.pot from the Italian catalogs.
     struct Pot: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the gettext templates (locales/strings.pot, locales/codes.pot) from the Italian catalogs, for msgmerge, Poedit and Weblate.")
+            abstract: "Write the gettext templates (locales/strings.pot, locales/codes.pot, locales/staff.pot) from the Italian catalogs, for msgmerge, Poedit and Weblate.")
 
         @Flag(name: .long, help: "Write nothing; exit 1 when a committed template differs from what would be written.")
         var check = false
@@ -96,7 +96,10 @@ extension LocalesCommand {
             do {
                 let engine = try resourceOptions.engine()
                 var outdated: [String] = []
-                for (path, text) in POTemplate.templates(engine.content) {
+                // The documents' catalogs and the staff pages' (locales/staff.pot).
+                let interface = try InterfaceCatalog.load(locales: engine.resources.appendingPathComponent("locales")).first
+                let templates = POTemplate.templates(engine.content) + (interface.map { [("locales/" + InterfaceCatalog.templateName, $0.template)] } ?? [])
+                for (path, text) in templates {
                     let url = engine.resources.appendingPathComponent(path)
                     if check {
                         if (try? String(contentsOf: url, encoding: .utf8)) != text { outdated.append(path) }

@@ -25,6 +25,9 @@ struct LocalesCommand: ParsableCommand {
             let engine: OsteoDoc
             do { engine = try resourceOptions.engine() } catch { Self.fail(String(describing: error)) }
             var needsWork = 0
+            // The staff pages' catalogs (locales/<tag>/interface/staff.po), where a language has one.
+            let interface: [String: LocaleStatus]
+            do { interface = try LocalesCommand.interfaceStatus(engine) } catch { Self.fail(String(describing: error)) }
             for locale in engine.translationStatus() {
                 let words = locale.units.reduce(0) { $0 + $1.words }
                 print("\(locale.tag): \(locale.count(.complete)) complete, \(locale.count(.stale)) stale, "
@@ -39,6 +42,13 @@ struct LocalesCommand: ParsableCommand {
                     }
                 }
                 needsWork += locale.count(.stale) + locale.count(.missing)
+                if let pages = interface[locale.tag] {
+                    print("  staff pages (\(InterfaceCatalog.relativePath)): \(pages.count(.complete)) complete, \(pages.count(.stale)) stale, \(pages.count(.missing)) missing")
+                    for unit in pages.units where all || unit.state != .complete {
+                        print("    \(unit.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) string \(unit.id) (\(unit.sourceWords) words)")
+                    }
+                    needsWork += pages.count(.stale) + pages.count(.missing)
+                }
             }
             if strict && needsWork > 0 { Self.fail("\(needsWork) unit(s) missing or stale") }
         }
@@ -60,9 +70,18 @@ struct LocalesCommand: ParsableCommand {
             if !unknown.isEmpty {
                 Self.fail("unknown locale \(unknown.joined(separator: ", ")); the locales are: \(engine.content.localeTags.joined(separator: ", "))")
             }
-            let problems = engine.translationProblems(tags.isEmpty ? nil : tags)
-            for p in problems { print(p.description) }
-            if !problems.isEmpty { Self.fail("\(problems.count) problem(s)") }
+            let problems = engine.translationProblems(tags.isEmpty ? nil : tags).map(\.description)
+            var interfaceProblems: [String] = []
+            do {
+                let catalogs = try InterfaceCatalog.load(locales: engine.resources.appendingPathComponent("locales"))
+                if let source = catalogs.first {
+                    for catalog in catalogs.dropFirst() where tags.isEmpty || tags.contains(catalog.tag) {
+                        interfaceProblems += catalog.placeholderProblems(against: source)
+                    }
+                }
+            } catch { interfaceProblems.append(String(describing: error)) }
+            for p in problems + interfaceProblems { print(p) }
+            if !(problems + interfaceProblems).isEmpty { Self.fail("\(problems.count + interfaceProblems.count) problem(s)") }
             print("no problems in \(tags.isEmpty ? engine.content.localeTags.filter { $0 != engine.content.sourceTag } : tags)")
         }
     }
@@ -93,5 +112,12 @@ struct LocalesCommand: ParsableCommand {
         let place = change.line.map { "locales/it/\(unit).md:\($0)" } ?? "removed from locales/it/\(unit).md"
         let kind = change.before == nil ? "new (no earlier Italian recorded)" : change.after == nil ? "removed" : "changed"
         return "    segment \(change.hash) \(kind), \(place)\n      " + change.wordDiff
+    }
+
+    /// Where each staff-page catalog stands against the Italian one, by language.
+    static func interfaceStatus(_ engine: OsteoDoc) throws -> [String: LocaleStatus] {
+        let catalogs = try InterfaceCatalog.load(locales: engine.resources.appendingPathComponent("locales"))
+        guard let source = catalogs.first else { return [:] }
+        return Dictionary(uniqueKeysWithValues: catalogs.dropFirst().map { ($0.tag, $0.status(against: source)) })
     }
 }

@@ -20,7 +20,9 @@ final class CatalogToolsTests: XCTestCase {
     func testMsgfmtChecksEveryCatalogAndTheTemplatesMerge() throws {
         let locales = root.appendingPathComponent("locales")
         for tag in try FileManager.default.contentsOfDirectory(atPath: locales.path).sorted() where !tag.contains(".") {
-            for name in ["strings.po", "codes.po"] {
+            // The staff pages' catalog too, where a language has one (its template: locales/staff.pot).
+            let staff = FileManager.default.fileExists(atPath: locales.appendingPathComponent("\(tag)/interface/staff.po").path)
+            for name in ["strings.po", "codes.po"] + (staff ? ["interface/staff.po"] : []) {
                 let path = locales.appendingPathComponent("\(tag)/\(name)").path
                 let result = try run("msgfmt", ["-c", "--statistics", "-o", "/dev/null", path])
                 XCTAssertEqual(result.status, 0, "\(path): \(result.stderr)")
@@ -28,7 +30,7 @@ final class CatalogToolsTests: XCTestCase {
                 XCTAssertFalse(result.stderr.contains("untranslated") || result.stderr.contains("fuzzy"), "\(path): \(result.stderr)")
                 let merged = FileManager.default.temporaryDirectory.appendingPathComponent("merged-\(UUID().uuidString).po")
                 defer { try? FileManager.default.removeItem(at: merged) }
-                let pot = locales.appendingPathComponent(name + "t").path
+                let pot = locales.appendingPathComponent(name == "interface/staff.po" ? "staff.pot" : name + "t").path
                 XCTAssertEqual(try run("msgmerge", ["--previous", "-q", "-o", merged.path, path, pot]).status, 0)
                 let after = try run("msgfmt", ["-c", "--statistics", "-o", "/dev/null", merged.path])
                 XCTAssertEqual(after.status, 0, after.stderr)
