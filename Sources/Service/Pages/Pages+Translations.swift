@@ -21,7 +21,7 @@ extension OsteodocService {
                     locales.append([
                         "tag": status.tag, "name": text.languageName(status.tag),
                         "complete": status.count(.complete), "stale": status.count(.stale), "missing": status.count(.missing),
-                        "percent": String(format: "%.0f %%", status.percentComplete),
+                        "percent": String(format: "%.0f\u{00A0}%%", status.percentComplete),
                         "interface": interface.map { text("translations_interface_state", ["complete": "\($0.count(.complete))", "total": "\($0.units.count)"]) }
                             ?? text["translations_interface_none"],
                         "kinds": kinds.map { ["kind": $0.rawValue, "title": text["kind_\($0.rawValue)"]] },
