@@ -369,3 +369,19 @@ extension PagesTests {
         XCTAssertEqual(after.first?.revision, 1)
     }
 }
+
+extension PagesTests {
+    /// A fresh data folder has no printer: Print says so (and the document can be downloaded).
+    func testPrintWithoutAConfiguredPrinterSaysWhere() async throws {
+        let s = try await TestService(spooler: RecordingSpooler())
+        try await s.test { c in
+            _ = try await c.postPlan(try Self.plan())
+            let desk = try await Self.pageLogin(c, .frontDesk)
+            let r = try await c.submit("/patients/PLN-2026-004217/documents",
+                                       [("kind", "consent"), ("lang", "it"), ("second", ""), ("printer", ""), ("action", "print")], login: desk)
+            XCTAssertTrue(r.location?.contains("why=unconfigured") ?? false, r.location ?? "")
+            let page = try await c.page(try XCTUnwrap(r.location), login: desk)
+            XCTAssertTrue(page.text.contains("nessuna stampante è configurata"), page.text)
+        }
+    }
+}

@@ -139,8 +139,12 @@ extension OsteodocService {
             }
         }
         if form.action == "download" { throw PageOutcome.redirect("/api/v1/documents/\(document.id).pdf") }
+        let asked = form.printer.flatMap { $0.isEmpty ? nil : $0 }
+        if asked == nil && (form.kind == .discharge ? configuration.printerDischarge : configuration.printerConsent) == nil {
+            throw PageOutcome.redirect("/patients/\(planId)?notice=print-failed&why=unconfigured&doc=\(document.id)#history")
+        }
         do {
-            let printer = try self.printer(form.printer.flatMap { $0.isEmpty ? nil : $0 }, for: form.kind)
+            let printer = try self.printer(asked, for: form.kind)
             _ = try await print(document, to: printer, account: account)
             throw PageOutcome.redirect("/patients/\(planId)?notice=printed&doc=\(document.id)#history")
         } catch let error as APIError {

@@ -111,7 +111,7 @@ extension OsteodocService {
             let key = event?.type == .reprinted ? "notice_reprinted" : "notice_printed"
             return [["kind": "ok", "role": "status", "text": text(key, ["detail": event?.detail ?? ""])]]
         case "print-failed":
-            let why = ["missing", "down", "unreachable"].contains(q.get("why") ?? "") ? q.get("why") ?? "" : "unreachable"
+            let why = ["missing", "down", "unreachable", "unconfigured"].contains(q.get("why") ?? "") ? q.get("why") ?? "" : "unreachable"
             let event = record?.events.last { $0.type == .printFailed }
             let printer = event?.detail.flatMap { $0.split(separator: ":").first }.map { String($0.dropFirst("printer ".count)) } ?? ""
             return [["kind": "error", "role": "alert", "text": text("notice_print_failed_\(why)", ["printer": printer])]]
