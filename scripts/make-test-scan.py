@@ -2,6 +2,11 @@
 """Makes a realistic scan of a printed, filled-in osteodoc form (for the scan-back tests).
 
     make-test-scan.py SPEC.json OUT.(pdf|jpg|png)
+    make-test-scan.py --fill FORM.json DOCUMENT.pdf OUT.pdf    # a patient who answers "yes" and signs
+
+--fill reads a document's form map (GET /api/v1/documents/{id}/form, e.g. opened in the browser
+while logged in) and makes the scan of that document filled in as usual: the first box of every
+question that takes one answer ticked, every required signature signed, every page.
 
 SPEC: {"pdf": path, "dpi": 200, "rotate": 1.5, "noise": 12, "jpeg_quality": 70,
        "pages": [{"source": path-or-null, "page": 1,          # 1-based page of that PDF (default: spec's pdf)
@@ -45,9 +50,29 @@ def scribble(draw, box, scale, rng):
     draw.line(points, fill=30, width=width, joint="curve")
 
 
+def filled_in(form, pdf):
+    """The spec of a document filled in as usual, from its form map."""
+    pages, seen = [], set()
+    for page in form["pages"]:
+        ticks, scribbles = [], []
+        for f in page["fields"]:
+            box = [f["x"], f["y"], f["width"], f["height"]]
+            if f["kind"] in ("choice", "checklist") and f["oneAnswer"] and f["group"] not in seen:
+                seen.add(f["group"])
+                ticks.append(box)
+            elif f["kind"] == "signature" and f["required"]:
+                scribbles.append(box)
+        pages.append({"page": page["number"], "ticks": ticks, "scribbles": scribbles})
+    return {"pdf": pdf, "dpi": 200, "rotate": 1.2, "noise": 10, "jpeg_quality": 75, "pages": pages}
+
+
 def main():
-    spec = json.load(open(sys.argv[1]))
-    out = sys.argv[2]
+    if sys.argv[1] == "--fill":
+        spec = filled_in(json.load(open(sys.argv[2])), sys.argv[3])
+        out = sys.argv[4]
+    else:
+        spec = json.load(open(sys.argv[1]))
+        out = sys.argv[2]
     dpi = spec.get("dpi", 200)
     scale = dpi / 72
     images = []

@@ -76,7 +76,8 @@ extension OsteodocService {
                 return ["prompt": answer.prompt.isEmpty ? text["scan_statements"] : answer.prompt,
                         "answer": ticked.isEmpty ? text["scan_no_answer"] : ticked.joined(separator: "; ")]
             },
-            "signatures": report.signatures.map { s -> [String: Any] in
+            // The signatures that count: the required ones, and any other that was signed (a witness, an interpreter).
+            "signatures": report.signatures.filter { $0.required || $0.present }.map { s -> [String: Any] in
                 ["caption": "\(s.caption) — \(s.label)",
                  "state": s.present ? text["scan_signed"] : s.required ? text["scan_unsigned_required"] : text["scan_unsigned"]]
             },
