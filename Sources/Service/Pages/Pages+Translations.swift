@@ -45,7 +45,10 @@ extension OsteodocService {
                 let tag = context.parameters.get("tag") ?? ""
                 do {
                     let html = try self.engine.translationPreview(tag)
-                    return Response(status: .ok, headers: Self.pageHeaders, body: .init(byteBuffer: ByteBuffer(string: html)))
+                    // The review page is the engine's standalone HTML, styled by its own <style> element.
+                    var headers = Self.pageHeaders
+                    headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+                    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
                 } catch { throw APIError.engine(error) }
             }
         }
