@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README, CI): content and translation checks, the whole XCTest suite (the
 # registry tests start their own PostgreSQL), the example documents' conformance checks, the
-# server's black-box checks, the fuzz smoke, then the release package (scripts/test-deb.sh).
+# server's black-box checks, the staff pages in a browser, the fuzz smoke, then the release package (scripts/test-deb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # No force unwrap outside the justified list (issue 14: one on an input-derived value crashed a render).
@@ -35,6 +35,13 @@ server=$?
 grep -E "^(schema|kill|postgres):|^FAIL" "$log.server" || true
 [ "$server" -eq 0 ] || { tail -40 "$log.server"; status=1; }
 rm -f "$log.server"
+# The staff pages in a real browser (issue 11): Selenium with headless Chromium, axe-core on every
+# page, keyboard and 200 % zoom, printing to cups-pdf, a signed scan uploaded through the file input.
+python3 scripts/browser_check.py "$BIN" > "$log.browser" 2>&1
+browser=$?
+grep -E "^browser: (FAIL|[0-9]+ checks)" "$log.browser" || true
+[ "$browser" -eq 0 ] || { tail -40 "$log.browser"; status=1; }
+rm -f "$log.browser"
 set -e
 # One plain closing line with XCTest's totals.
 summary=$(grep -E "Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" "$log" | tail -1)

@@ -226,7 +226,7 @@ public final class PostgresRegistry: Registry {
                 (\(scan.documentId), \(scan.mediaType), \(sha), \(scan.bytes.count), \(report), \(scan.receivedAt.milliseconds),
                 \(scan.account), \(eventSeq)) RETURNING seq
                 """, logger: self.logger).decode(Int64.self) { sequence = seq }
-            try await c.query(try Self.statement(Schema.recordSigned, [scan.documentId]), logger: self.logger)
+            if scan.complete { try await c.query(try Self.statement(Schema.recordSigned, [scan.documentId]), logger: self.logger) }
             let event = DocumentEvent(sequence: eventSeq, documentId: scan.documentId, type: .scanned, account: scan.account,
                                       at: scan.receivedAt, detail: scan.summary)
             return StoredScan(sequence: sequence, documentId: scan.documentId, mediaType: scan.mediaType, sha256: sha,
@@ -296,6 +296,15 @@ public final class PostgresRegistry: Registry {
                 return StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created))
             }
             return nil
+        }
+    }
+
+    public func signedDocuments(planId: String) async throws -> Set<String> {
+        try await run {
+            var ids: Set<String> = []
+            for try await id in try await self.client.query(try Self.statement("SELECT document_id FROM signed_documents WHERE plan_id = $1", [planId]),
+                                                            logger: self.logger).decode(String.self) { ids.insert(id) }
+            return ids
         }
     }
 

@@ -13,10 +13,15 @@ public struct NewScan: Sendable {
     public var summary: String
     public var receivedAt: Date
     public var account: String
+    /// Whether the scan shows the document signed and complete (no flag): only then does the
+    /// document count as signed. A flagged scan waits for a second look; whoever checks the
+    /// paper records it by hand (a `scanned` event through the API).
+    public var complete: Bool
 
-    public init(documentId: String, mediaType: String, bytes: Data, report: Data, summary: String, receivedAt: Date, account: String) {
+    public init(documentId: String, mediaType: String, bytes: Data, report: Data, summary: String, receivedAt: Date, account: String,
+                complete: Bool) {
         self.documentId = documentId; self.mediaType = mediaType; self.bytes = bytes; self.report = report
-        self.summary = summary; self.receivedAt = receivedAt; self.account = account
+        self.summary = summary; self.receivedAt = receivedAt; self.account = account; self.complete = complete
     }
 }
 

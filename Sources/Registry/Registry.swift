@@ -32,8 +32,8 @@ public protocol Registry: Sendable {
     func events(documentId: String) async throws -> [DocumentEvent]
     func documents(planId: String) async throws -> [IssuedDocument]
 
-    /// Stores a scan of a signed document with its `scanned` event in one transaction (the
-    /// document then counts as signed: see `issue`). Throws `RegistryError.unknownDocument`.
+    /// Stores a scan of a signed document with its `scanned` event in one transaction (when the
+    /// scan is complete the document then counts as signed: see `issue`). Throws `RegistryError.unknownDocument`.
     func recordScan(_ scan: NewScan) async throws -> StoredScan
     /// The document's scans, oldest first (reports included, bytes not).
     func scans(documentId: String) async throws -> [StoredScan]
@@ -47,6 +47,10 @@ public protocol Registry: Sendable {
     func storeListing(_ listing: PlanListing) async throws
     /// Plans without a listing, by id.
     func unlistedPlans() async throws -> [String]
+
+    /// The plan's documents that count as signed now (a complete scan, or a `scanned` event recorded
+    /// by hand; not voided since).
+    func signedDocuments(planId: String) async throws -> Set<String>
 
     func createAccount(_ account: StaffAccount) async throws
     /// Every staff account, by name.

@@ -157,7 +157,7 @@ public final class SQLiteRegistry: Registry {
                            arguments: [scan.documentId, scan.mediaType, sha, scan.bytes.count, String(decoding: scan.report, as: UTF8.self),
                                        scan.receivedAt.milliseconds, scan.account, event.sequence])
             let sequence = db.lastInsertedRowID
-            try db.execute(sql: Schema.recordSigned, arguments: [scan.documentId])
+            if scan.complete { try db.execute(sql: Schema.recordSigned, arguments: [scan.documentId]) }
             return StoredScan(sequence: sequence, documentId: scan.documentId, mediaType: scan.mediaType, sha256: sha,
                               size: scan.bytes.count, report: scan.report, receivedAt: scan.receivedAt, account: scan.account, event: event)
         }
@@ -215,6 +215,10 @@ public final class SQLiteRegistry: Registry {
                 return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]))
             }
         }
+    }
+
+    public func signedDocuments(planId: String) async throws -> Set<String> {
+        try await pool.read { db in Set(try String.fetchAll(db, sql: "SELECT document_id FROM signed_documents WHERE plan_id = ?", arguments: [planId])) }
     }
 
     public func accounts() async throws -> [StaffAccount] {

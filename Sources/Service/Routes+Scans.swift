@@ -128,7 +128,7 @@ extension OsteodocService {
         let summary = report.isComplete ? "complete" : "\(kinds.count) flag(s): " + Array(Set(kinds)).sorted().joined(separator: ", ")
         let stored = try await registry.recordScan(NewScan(documentId: document.id, mediaType: mediaType, bytes: bytes,
                                                            report: try encoder.encode(report), summary: summary,
-                                                           receivedAt: clock.now, account: account))
+                                                           receivedAt: clock.now, account: account, complete: report.isComplete))
         logger.info("scan received", metadata: ["documentId": "\(document.id)", "pages": "\(report.pagesReceived.count)/\(report.pages)",
                                                 "flags": "\(kinds.joined(separator: ","))", "account": "\(account)"])
         return stored

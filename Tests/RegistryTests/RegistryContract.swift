@@ -139,7 +139,8 @@ struct RegistryContract {
         let doc = try await registry.issue(newDocument())
         let bytes = Data("%PDF-1.4 scanned pages".utf8), report = Data(#"{"flags":[]}"#.utf8)
         let stored = try await registry.recordScan(NewScan(documentId: doc.id, mediaType: "application/pdf", bytes: bytes, report: report,
-                                                           summary: "complete", receivedAt: t0.addingTimeInterval(300), account: "desk1"))
+                                                           summary: "complete", receivedAt: t0.addingTimeInterval(300), account: "desk1",
+                                                           complete: true))
         XCTAssertEqual(stored.event.type, .scanned)
         XCTAssertEqual(stored.event.detail, "complete")
         let listed = try await registry.scans(documentId: doc.id)
@@ -148,13 +149,15 @@ struct RegistryContract {
         XCTAssertEqual(back, bytes)
         let events = try await registry.events(documentId: doc.id).map(\.type)
         XCTAssertEqual(events, [.issued, .scanned])
+        let signed = try await registry.signedDocuments(planId: "PLN-1")
+        XCTAssertEqual(signed, [doc.id])
         do {
             _ = try await registry.issue(newDocument())
             XCTFail("a scanned consent was re-issued silently")
         } catch let e as RegistryError { XCTAssertEqual(e, .signedDocumentExists(documentId: doc.id)) }
         do {
             _ = try await registry.recordScan(NewScan(documentId: "nope", mediaType: "image/png", bytes: bytes, report: report,
-                                                      summary: "complete", receivedAt: t0, account: "desk1"))
+                                                      summary: "complete", receivedAt: t0, account: "desk1", complete: true))
             XCTFail("a scan of an unknown document was stored")
         } catch let e as RegistryError { XCTAssertEqual(e, .unknownDocument("nope")) }
         let none = try await registry.scans(documentId: "nope")
@@ -165,6 +168,23 @@ struct RegistryContract {
         XCTAssertEqual(latest?.id, later.id)
         let unknown = try await registry.latestDocument(baseId: "CI-NOPE")
         XCTAssertNil(unknown)
+    }
+
+    /// A scan with flags (a page missing, no box ticked) is stored but does not make the document signed.
+    func aFlaggedScanDoesNotMakeTheDocumentSigned() async throws {
+        _ = try await registry.storePlan(plan())
+        let doc = try await registry.issue(newDocument())
+        _ = try await registry.recordScan(NewScan(documentId: doc.id, mediaType: "application/pdf", bytes: Data("%PDF-1.4 blank".utf8),
+                                                  report: Data(#"{"flags":[{"kind":"page-missing","about":"2"}]}"#.utf8),
+                                                  summary: "1 flag(s): page-missing", receivedAt: t0, account: "desk1", complete: false))
+        let signed = try await registry.signedDocuments(planId: "PLN-1")
+        XCTAssertEqual(signed, [])
+        let again = try await registry.issue(newDocument())
+        XCTAssertNil(again.replaces, "not signed: a new issue needs no reason")
+        // Checked by hand: a `scanned` event recorded through the API makes it signed.
+        _ = try await registry.append(NewEvent(documentId: doc.id, type: .scanned, account: "desk1", at: t0, detail: "checked by hand"))
+        let now = try await registry.signedDocuments(planId: "PLN-1")
+        XCTAssertEqual(now, [doc.id])
     }
 
     func accountsSessionsAndTokens() async throws {

@@ -147,9 +147,12 @@ final class PagesTests: XCTestCase {
             XCTAssertTrue(page.text.contains("<option value=\"de\" selected>Tedesco</option>"), "preset to the patient's language")
             XCTAssertTrue(page.text.contains("<option value=\"desk-printer\" selected>"))
             XCTAssertTrue(page.text.contains("Il foglio di dimissione è emesso dal reparto."), "the front desk does not issue discharge sheets")
-            let preview = try await c.page("/patients/PLN-2026-004217/preview?kind=consent&lang=de&second=it", login: desk)
+            let preview = try await c.submit("/patients/PLN-2026-004217/preview", [("kind", "consent"), ("lang", "de"), ("second", "it"), ("action", "preview")], login: desk)
             XCTAssertEqual(preview.status, .ok)
             XCTAssertTrue(preview.body.starts(with: Data("%PDF-".utf8)))
+            let unposted = try await c.submit("/patients/PLN-2026-004217/preview", [("kind", "consent"), ("lang", "de"), ("action", "preview")], login: desk, csrf: false)
+            XCTAssertEqual(unposted.status, .forbidden, "the preview form carries the token too")
+            XCTAssertFalse(page.text.contains("formmethod=\"get\""), "no form token in a URL")
             let none = try await s.registry.documents(planId: "PLN-2026-004217")
             XCTAssertEqual(none.count, 0, "a preview issues nothing")
 
@@ -160,19 +163,19 @@ final class PagesTests: XCTestCase {
             XCTAssertEqual(documents.count, 1)
             let id = try XCTUnwrap(documents.first?.id)
             XCTAssertEqual(documents.first?.key.languages, ["de", "it"])
-            XCTAssertEqual(printed.location, "/patients/PLN-2026-004217?notice=printed&doc=\(id)#history")
+            XCTAssertEqual(printed.location, "/patients/PLN-2026-004217?notice=printed&doc=\(id)", "the page opens at its top, where the notice is")
             XCTAssertEqual(spooler.jobs.map(\.printer), ["desk-printer"])
             XCTAssertEqual(spooler.jobs.first?.title, id)
             let stored = try await s.registry.documentBytes(id: id)
             XCTAssertEqual(spooler.jobs.first?.bytes, stored, "the archived bytes are what is printed")
             let after = try await c.page(try XCTUnwrap(printed.location), login: desk)
-            XCTAssertTrue(after.text.contains("Inviato alla stampante: printer desk-printer, job desk-printer-1."), after.text)
-            XCTAssertTrue(after.text.contains("— stampato (printer desk-printer, job desk-printer-1) — user-front-desk"))
+            XCTAssertTrue(after.text.contains("Consenso informato · Tedesco + Italiano: inviato alla stampante desk-printer, lavoro desk-printer-1."), after.text)
+            XCTAssertTrue(after.text.contains("— stampato (stampante desk-printer, lavoro desk-printer-1) — user-front-desk"))
 
             let again = try await c.submit("/patients/PLN-2026-004217/documents", fields + [("action", "print")], login: desk)
             XCTAssertEqual(again.status, .seeOther)
             let reprinted = try await c.page(try XCTUnwrap(again.location), login: desk)
-            XCTAssertTrue(reprinted.text.contains("Ristampa inviata alla stampante"), "the same document, printed again")
+            XCTAssertTrue(reprinted.text.contains("Consenso informato · Tedesco + Italiano: ristampa inviata alla stampante desk-printer"), "the same document, printed again")
             let download = try await c.submit("/patients/PLN-2026-004217/documents", fields + [("action", "download")], login: desk)
             XCTAssertEqual(download.location, "/api/v1/documents/\(id).pdf")
             let count = try await s.registry.documents(planId: "PLN-2026-004217").count
@@ -193,7 +196,7 @@ final class PagesTests: XCTestCase {
             XCTAssertTrue(r.location?.contains("notice=print-failed&why=down") ?? false, r.location ?? "")
             let page = try await c.page(try XCTUnwrap(r.location), login: desk)
             XCTAssertTrue(page.text.contains("Stampa non riuscita: la stampante stopped-printer è ferma"), page.text)
-            XCTAssertTrue(page.text.contains("stampa non riuscita (printer stopped-printer"))
+            XCTAssertTrue(page.text.contains("stampa non riuscita (stampante stopped-printer)"))
         }
     }
 
@@ -223,12 +226,6 @@ final class PagesTests: XCTestCase {
             let text = try await c.upload("/documents/\(id)/scans", file: Data("hello".utf8), field: "scan", filename: "a.txt",
                                           type: "application/pdf", login: desk)
             XCTAssertEqual(text.status, .unsupportedMediaType, "the bytes decide, not the declared type")
-            let r = try await c.upload("/documents/\(id)/scans", file: complete, field: "scan", filename: "scan.pdf", type: "application/pdf", login: desk)
-            XCTAssertEqual(r.status, .seeOther, r.text)
-            let shown = try await c.page(try XCTUnwrap(r.location), login: desk)
-            XCTAssertTrue(shown.text.contains("Completo: tutte le pagine"), shown.text)
-            XCTAssertTrue(shown.text.contains("Scansione registrata"))
-            XCTAssertTrue(shown.text.contains("copia firmata ricevuta"))
             // The last page missing: flagged on the page.
             let partial = try ScanTests.makeScan(pdf, form: form, tick: { _ in false }, sign: { _ in false },
                                                  pages: Array(1..<form.pages.count), folder: folder)
@@ -236,8 +233,20 @@ final class PagesTests: XCTestCase {
             let flagged = try await c.page(try XCTUnwrap(second.location), login: desk)
             XCTAssertTrue(flagged.text.contains("Manca la pagina \(form.pages.count)."), flagged.text)
             XCTAssertTrue(flagged.text.contains("Da ricontrollare a mano:"))
+            let notYet = try await s.registry.signedDocuments(planId: "PLN-2026-004217")
+            XCTAssertEqual(notYet, [], "a flagged scan does not sign the consent")
+            let toCheck = try await c.page("/desk", login: desk)
+            XCTAssertTrue(toCheck.text.contains(">scansione da ricontrollare<"), toCheck.text)
+            let r = try await c.upload("/documents/\(id)/scans", file: complete, field: "scan", filename: "scan.pdf", type: "application/pdf", login: desk)
+            XCTAssertEqual(r.status, .seeOther, r.text)
+            let shown = try await c.page(try XCTUnwrap(r.location), login: desk)
+            XCTAssertTrue(shown.text.contains("Completo: tutte le pagine"), shown.text)
+            XCTAssertTrue(shown.text.contains("Scansione registrata"))
+            XCTAssertTrue(shown.text.contains("copia firmata ricevuta"))
             let scans = try await s.registry.scans(documentId: id)
             XCTAssertEqual(scans.count, 2)
+            let desk2 = try await c.page("/desk", login: desk)
+            XCTAssertTrue(desk2.text.contains(">firmato<"), "the complete scan signed it")
         }
     }
 

@@ -6,9 +6,12 @@ import Registry
 struct DocumentRecord {
     var document: IssuedDocument
     var events: [DocumentEvent]
+    /// Signed by the registry's rule (a complete scan, or confirmed by hand; not voided).
+    var isSigned: Bool
 
     var isVoided: Bool { events.contains { $0.type == .voided } }
-    var isSigned: Bool { !isVoided && events.contains { $0.type == .scanned } }
+    /// A scan came back but it is not signed yet: it needs a second look.
+    var needsCheck: Bool { !isSigned && !isVoided && events.contains { $0.type == .scanned } }
     var isPrinted: Bool { events.contains { $0.type == .printed || $0.type == .reprinted } }
     var isHandedOver: Bool { events.contains { $0.type == .handedOver } }
 }
@@ -34,7 +37,7 @@ extension OsteodocService {
                 } else {
                     let rows = try await self.search(String(query.prefix(64)))
                     lists.append(try await self.deskList(id: "results", heading: text("desk_results", ["query": String(query.prefix(64))]),
-                                                         rows: rows, empty: text["desk_no_results"], text))
+                                                         rows: rows, empty: text["desk_no_results"], withDate: true, text))
                 }
                 return self.html(request, "desk", title: text["desk_title"], principal: principal, ["query": query, "lists": lists])
             }
@@ -60,24 +63,27 @@ extension OsteodocService {
         return "\(y)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
     }
 
-    private func deskList(id: String, heading: String, rows: [PlanListing], empty: String, _ text: PageText) async throws -> [String: Any] {
+    private func deskList(id: String, heading: String, rows: [PlanListing], empty: String, withDate: Bool = false,
+                          _ text: PageText) async throws -> [String: Any] {
         var out: [[String: Any]] = []
         for listing in rows {
             let records = try await documentRecords(planId: listing.planId)
             out.append([
                 "planId": listing.planId, "familyName": listing.familyName, "givenName": listing.givenName,
-                "day": shortDate(listing.procedureDay, text), "time": listing.procedureTime,
+                "when": withDate ? shortDate(listing.procedureDay, text) + " " + listing.procedureTime : listing.procedureTime,
                 "birth": shortDate(listing.birthDate, text), "record": listing.recordNumber,
                 "language": text.languageName(listing.language), "status": consentState(records, text),
             ])
         }
-        return ["id": id, "heading": heading, "rows": out, "hasRows": !out.isEmpty, "empty": empty]
+        return ["id": id, "heading": heading, "rows": out, "hasRows": !out.isEmpty, "empty": empty,
+                "timeHeading": text[withDate ? "col_date_time" : "col_time"]]
     }
 
     /// The consent's state at a glance.
     private func consentState(_ records: [DocumentRecord], _ text: PageText) -> String {
         let consents = records.filter { $0.document.key.kind == Kind.consent.rawValue && !$0.isVoided }
         if consents.contains(where: \.isSigned) { return text["state_consent_signed"] }
+        if consents.contains(where: \.needsCheck) { return text["state_consent_check"] }
         if consents.contains(where: \.isPrinted) { return text["state_consent_printed"] }
         if !consents.isEmpty { return text["state_consent_issued"] }
         return text["state_consent_none"]
@@ -86,8 +92,10 @@ extension OsteodocService {
     /// The plan's documents, newest first, each with its events.
     func documentRecords(planId: String) async throws -> [DocumentRecord] {
         var records: [DocumentRecord] = []
+        let signed = try await registry.signedDocuments(planId: planId)
         for document in try await registry.documents(planId: planId) {
-            records.append(DocumentRecord(document: document, events: try await registry.events(documentId: document.id)))
+            records.append(DocumentRecord(document: document, events: try await registry.events(documentId: document.id),
+                                          isSigned: signed.contains(document.id)))
         }
         return records.sorted { ($0.document.issuedAt, $0.document.id) > ($1.document.issuedAt, $1.document.id) }
     }

@@ -40,6 +40,18 @@ extension OsteodocService {
                                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
+        // The page's Anteprima button posts the card's form (its token never lands in a URL or a log).
+        router.post("/patients/{planId}/preview") { request, context -> Response in
+            try await self.page(request) {
+                let form = try await self.form(IssueForm.self, request)
+                _ = try await self.staffMember(request, .readDocument, form: form.csrf)
+                let planId = try self.validId(context.parameters.get("planId"), "planId")
+                let bytes = try await self.preview(planId: planId, kind: form.kind, languages: Self.languages(form.lang, form.second), request)
+                return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "no-store",
+                                                       .contentDisposition: "inline; filename=\"preview-\(form.kind.rawValue).pdf\""],
+                                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            }
+        }
         router.post("/patients/{planId}/documents") { request, context -> Response in
             try await self.page(request) {
                 let form = try await self.form(IssueForm.self, request)
@@ -90,7 +102,7 @@ extension OsteodocService {
                 }
                 _ = try await self.registry.append(NewEvent(documentId: id, type: .handedOver, account: principal.name, at: self.clock.now))
                 self.logger.info("event", metadata: ["documentId": "\(id)", "type": "handed-over", "account": "\(principal.name)"])
-                throw PageOutcome.redirect("/patients/\(document.key.planId)?notice=handed-over#history")
+                throw PageOutcome.redirect("/patients/\(document.key.planId)?notice=handed-over")
             }
         }
     }
@@ -141,15 +153,15 @@ extension OsteodocService {
         if form.action == "download" { throw PageOutcome.redirect("/api/v1/documents/\(document.id).pdf") }
         let asked = form.printer.flatMap { $0.isEmpty ? nil : $0 }
         if asked == nil && (form.kind == .discharge ? configuration.printerDischarge : configuration.printerConsent) == nil {
-            throw PageOutcome.redirect("/patients/\(planId)?notice=print-failed&why=unconfigured&doc=\(document.id)#history")
+            throw PageOutcome.redirect("/patients/\(planId)?notice=print-failed&why=unconfigured&doc=\(document.id)")
         }
         do {
             let printer = try self.printer(asked, for: form.kind)
             _ = try await print(document, to: printer, account: account)
-            throw PageOutcome.redirect("/patients/\(planId)?notice=printed&doc=\(document.id)#history")
+            throw PageOutcome.redirect("/patients/\(planId)?notice=printed&doc=\(document.id)")
         } catch let error as APIError {
             let why = error.status == .unprocessableContent ? "missing" : error.status == .conflict ? "down" : "unreachable"
-            throw PageOutcome.redirect("/patients/\(planId)?notice=print-failed&why=\(why)&doc=\(document.id)#history")
+            throw PageOutcome.redirect("/patients/\(planId)?notice=print-failed&why=\(why)&doc=\(document.id)")
         }
     }
 

@@ -21,7 +21,12 @@ extension OsteodocService {
         ]
         context["documents"] = Self.pageKinds.map { documentCard($0, listing: listing, records: records, role: role, text) }
         let consents = records.filter { $0.document.key.kind == Kind.consent.rawValue && !$0.isVoided }
-        context["consents"] = consents.prefix(1).map { ["id": $0.document.id, "uploadLabel": text("scan_upload_label", ["id": $0.document.id])] }
+        // One upload per consent issued (each language has its own document and codes).
+        context["consents"] = consents.map { record in
+            ["id": record.document.id,
+             "uploadLabel": text("scan_upload_label", ["document": text["kind_consent"] + " · "
+                 + record.document.key.languages.map(text.languageName).joined(separator: " + "), "id": record.document.id])]
+        }
         var scans: [[String: Any]] = []
         for record in consents {
             for scan in try await registry.scans(documentId: record.document.id).reversed() {
@@ -73,10 +78,13 @@ extension OsteodocService {
             "complete": report.isComplete, "hasFlags": !flags.isEmpty, "flags": flags,
             "answers": report.answers.map { answer -> [String: Any] in
                 let ticked = answer.options.filter(\.ticked).map(\.label)
-                return ["prompt": answer.prompt.isEmpty ? text["scan_statements"] : answer.prompt,
+                // A list without a question: the decision (one answer) or statements to tick.
+                let prompt = !answer.prompt.isEmpty ? answer.prompt : text[answer.oneAnswer ? "scan_decision" : "scan_statements"]
+                return ["prompt": prompt,
                         "answer": ticked.isEmpty ? text["scan_no_answer"] : ticked.joined(separator: "; ")]
             },
             // The signatures that count: the required ones, and any other that was signed (a witness, an interpreter).
+            "hasSignatures": report.signatures.contains { $0.required || $0.present },
             "signatures": report.signatures.filter { $0.required || $0.present }.map { s -> [String: Any] in
                 ["caption": "\(s.caption) — \(s.label)",
                  "state": s.present ? text["scan_signed"] : s.required ? text["scan_unsigned_required"] : text["scan_unsigned"]]
@@ -92,7 +100,7 @@ extension OsteodocService {
             "issued": text("history_issued_by", ["date": dateTime(d.issuedAt, text), "account": d.account]),
             "events": record.events.map { e -> [String: Any] in
                 let name = text["event_" + e.type.rawValue.replacingOccurrences(of: "-", with: "_")]
-                let detail = [.printed, .reprinted, .printFailed, .voided].contains(e.type) ? e.detail.map { " (\($0))" } ?? "" : ""
+                let detail = [.printed, .reprinted, .printFailed, .voided].contains(e.type) ? e.detail.map { " (\(printDetail($0, text)))" } ?? "" : ""
                 return ["type": e.type.rawValue, "text": "\(dateTime(e.at, text)) — \(name)\(detail) — \(e.account)"]
             },
             "handOver": d.key.kind == Kind.discharge.rawValue && Permission.issueDischarge.allows(.staff(role))
@@ -110,7 +118,8 @@ extension OsteodocService {
         case "printed":
             let event = record?.events.last { $0.type == .printed || $0.type == .reprinted }
             let key = event?.type == .reprinted ? "notice_reprinted" : "notice_printed"
-            return [["kind": "ok", "role": "status", "text": text(key, ["detail": event?.detail ?? ""])]]
+            let what = record.map { text["kind_\($0.document.key.kind)"] + " · " + $0.document.key.languages.map(text.languageName).joined(separator: " + ") } ?? ""
+            return [["kind": "ok", "role": "status", "text": text(key, ["document": what, "detail": event.map { printDetail($0.detail ?? "", text) } ?? ""])]]
         case "print-failed":
             let why = ["missing", "down", "unreachable", "unconfigured"].contains(q.get("why") ?? "") ? q.get("why") ?? "" : "unreachable"
             let event = record?.events.last { $0.type == .printFailed }
@@ -120,5 +129,17 @@ extension OsteodocService {
         case "handed-over": return [["kind": "ok", "role": "status", "text": text["notice_handed_over"]]]
         default: return []
         }
+    }
+
+    /// The server's event detail in the page's words: "printer Q, job Q-12" → "stampante Q, lavoro Q-12";
+    /// "printer Q: why" → "stampante Q". Anything else (a reason given by staff) as it is.
+    func printDetail(_ detail: String, _ text: PageText) -> String {
+        guard detail.hasPrefix("printer ") else { return detail }
+        let rest = detail.dropFirst("printer ".count)
+        if let comma = rest.range(of: ", job ") {
+            return text("print_detail", ["printer": String(rest[..<comma.lowerBound]), "job": String(rest[comma.upperBound...])])
+        }
+        let printer = rest.split(separator: ":").first.map(String.init) ?? String(rest)
+        return text("print_detail_failed", ["printer": printer])
     }
 }
