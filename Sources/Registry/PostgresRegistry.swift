@@ -74,6 +74,15 @@ public final class PostgresRegistry: Registry {
             }
             try await c.query("INSERT INTO schema_migrations VALUES ('v4')", logger: self.logger)
         }
+        try await transaction { c in
+            try await c.query("SELECT pg_advisory_xact_lock(4242)", logger: self.logger)
+            let done = try await c.query("SELECT 1 FROM schema_migrations WHERE version = 'v5'", logger: self.logger).collect()
+            guard done.isEmpty else { return }
+            for statement in Schema.version5 {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+            try await c.query("INSERT INTO schema_migrations VALUES ('v5')", logger: self.logger)
+        }
     }
 
     /// One of the schema's shared statements with numbered parameters ($1, $2, …).
@@ -283,17 +292,18 @@ public final class PostgresRegistry: Registry {
         try await transaction { c in
             let exists = try await c.query("SELECT 1 FROM accounts WHERE name = \(a.name)", logger: self.logger).collect()
             guard exists.isEmpty else { throw RegistryError.duplicate("account \(a.name)") }
-            try await c.query("INSERT INTO accounts VALUES (\(a.name), \(a.role.rawValue), \(a.passwordHash), \(a.createdAt.milliseconds))", logger: self.logger)
+            try await c.query("INSERT INTO accounts (name, role, password_hash, created_at, disabled) VALUES (\(a.name), \(a.role.rawValue), \(a.passwordHash), \(a.createdAt.milliseconds), \(a.disabled))",
+                              logger: self.logger)
         }
     }
 
     public func account(name: String) async throws -> StaffAccount? {
         try await run {
-            for try await (n, role, hash, created) in try await self.client.query(
-                "SELECT name, role, password_hash, created_at FROM accounts WHERE name = \(name)", logger: self.logger)
-                .decode((String, String, String, Int64).self) {
+            for try await (n, role, hash, created, disabled) in try await self.client.query(
+                "SELECT name, role, password_hash, created_at, disabled FROM accounts WHERE name = \(name)", logger: self.logger)
+                .decode((String, String, String, Int64, Bool).self) {
                 guard let role = Role(rawValue: role) else { return nil }
-                return StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created))
+                return StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created), disabled: disabled)
             }
             return nil
         }
@@ -311,14 +321,24 @@ public final class PostgresRegistry: Registry {
     public func accounts() async throws -> [StaffAccount] {
         try await run {
             var accounts: [StaffAccount] = []
-            for try await (n, role, hash, created) in try await self.client.query(
-                "SELECT name, role, password_hash, created_at FROM accounts ORDER BY name", logger: self.logger)
-                .decode((String, String, String, Int64).self) {
+            for try await (n, role, hash, created, disabled) in try await self.client.query(
+                "SELECT name, role, password_hash, created_at, disabled FROM accounts ORDER BY name", logger: self.logger)
+                .decode((String, String, String, Int64, Bool).self) {
                 if let role = Role(rawValue: role) {
-                    accounts.append(StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created)))
+                    accounts.append(StaffAccount(name: n, role: role, passwordHash: hash, createdAt: Date(milliseconds: created), disabled: disabled))
                 }
             }
             return accounts
+        }
+    }
+
+    public func updateAccount(name: String, passwordHash: String?, disabled: Bool?) async throws {
+        try await transaction { c in
+            let exists = try await c.query("SELECT 1 FROM accounts WHERE name = \(name)", logger: self.logger).collect()
+            guard !exists.isEmpty else { throw RegistryError.unknownAccount(name) }
+            if let passwordHash { try await c.query("UPDATE accounts SET password_hash = \(passwordHash) WHERE name = \(name)", logger: self.logger) }
+            if let disabled { try await c.query("UPDATE accounts SET disabled = \(disabled) WHERE name = \(name)", logger: self.logger) }
+            try await c.query("DELETE FROM sessions WHERE account = \(name)", logger: self.logger)
         }
     }
 

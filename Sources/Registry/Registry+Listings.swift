@@ -91,6 +91,9 @@ extension Schema {
         }
     }
 
+    /// Migration 5: accounts can be disabled (an administrator's decision, kept with the account).
+    static let version5 = ["ALTER TABLE accounts ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE"]
+
     /// The latest revision of every plan that has no listing (received before migration 4).
     static let unlistedPlans = """
         SELECT p.plan_id FROM plan_revisions p WHERE NOT EXISTS (SELECT 1 FROM plan_listings l WHERE l.plan_id = p.plan_id)

@@ -131,9 +131,11 @@ public struct StaffAccount: Sendable, Equatable {
     /// bcrypt hash.
     public var passwordHash: String
     public var createdAt: Date
+    /// A disabled account cannot log in and has no session (migration v5).
+    public var disabled: Bool
 
-    public init(name: String, role: Role, passwordHash: String, createdAt: Date) {
-        self.name = name; self.role = role; self.passwordHash = passwordHash; self.createdAt = createdAt
+    public init(name: String, role: Role, passwordHash: String, createdAt: Date, disabled: Bool = false) {
+        self.name = name; self.role = role; self.passwordHash = passwordHash; self.createdAt = createdAt; self.disabled = disabled
     }
 }
 

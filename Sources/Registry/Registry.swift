@@ -53,6 +53,9 @@ public protocol Registry: Sendable {
     func signedDocuments(planId: String) async throws -> Set<String>
 
     func createAccount(_ account: StaffAccount) async throws
+    /// Sets a new password and/or disables or enables an account; either ends all its sessions,
+    /// in the same transaction. Throws `RegistryError.unknownAccount`.
+    func updateAccount(name: String, passwordHash: String?, disabled: Bool?) async throws
     /// Every staff account, by name.
     func accounts() async throws -> [StaffAccount]
     func account(name: String) async throws -> StaffAccount?
@@ -79,6 +82,7 @@ public enum RegistryError: Error, Equatable, CustomStringConvertible {
     case signedDocumentExists(documentId: String)
     case unknownDocument(String)
     case unknownPlan(String)
+    case unknownAccount(String)
     case duplicate(String)
     /// The database refused a statement (a bug, not bad input).
     case failed(String)
@@ -89,6 +93,7 @@ public enum RegistryError: Error, Equatable, CustomStringConvertible {
         case .signedDocumentExists(let id): return "document \(id) is signed; a new issue must give a reason and replaces it"
         case .unknownDocument(let id): return "no document \(id)"
         case .unknownPlan(let id): return "no plan \(id)"
+        case .unknownAccount(let name): return "no account \(name)"
         case .duplicate(let s): return "already exists: \(s)"
         case .failed(let s): return "registry: \(s)"
         }

@@ -36,6 +36,9 @@ public final class SQLiteRegistry: Registry {
         migrator.registerMigration("v4") { db in
             for statement in Schema.version4 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v5") { db in
+            for statement in Schema.version5 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -204,16 +207,14 @@ public final class SQLiteRegistry: Registry {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [a.name]) != nil {
                 throw RegistryError.duplicate("account \(a.name)")
             }
-            try db.execute(sql: "INSERT INTO accounts VALUES (?, ?, ?, ?)", arguments: [a.name, a.role.rawValue, a.passwordHash, a.createdAt.milliseconds])
+            try db.execute(sql: "INSERT INTO accounts (name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [a.name, a.role.rawValue, a.passwordHash, a.createdAt.milliseconds, a.disabled])
         }
     }
 
     public func account(name: String) async throws -> StaffAccount? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).flatMap { row in
-                guard let role = Role(rawValue: row["role"]) else { return nil }
-                return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]))
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).flatMap(Self.account)
         }
     }
 
@@ -223,10 +224,24 @@ public final class SQLiteRegistry: Registry {
 
     public func accounts() async throws -> [StaffAccount] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").compactMap { row in
-                guard let role = Role(rawValue: row["role"]) else { return nil }
-                return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]))
+            try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").compactMap(Self.account)
+        }
+    }
+
+    private static func account(_ row: Row) -> StaffAccount? {
+        guard let role = Role(rawValue: row["role"]) else { return nil }
+        return StaffAccount(name: row["name"], role: role, passwordHash: row["password_hash"], createdAt: Date(milliseconds: row["created_at"]),
+                            disabled: row["disabled"])
+    }
+
+    public func updateAccount(name: String, passwordHash: String?, disabled: Bool?) async throws {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [name]) != nil else {
+                throw RegistryError.unknownAccount(name)
             }
+            if let passwordHash { try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE name = ?", arguments: [passwordHash, name]) }
+            if let disabled { try db.execute(sql: "UPDATE accounts SET disabled = ? WHERE name = ?", arguments: [disabled, name]) }
+            try db.execute(sql: "DELETE FROM sessions WHERE account = ?", arguments: [name])
         }
     }
 

@@ -69,7 +69,7 @@ public struct Authenticator: Sendable {
                 try await registry.deleteSession(tokenHash: hash)
                 return nil
             }
-            guard let account = try await registry.account(name: session.account) else { return nil }
+            guard let account = try await registry.account(name: session.account), !account.disabled else { return nil }
             return Principal(name: account.name, kind: .staff(account.role), csrfToken: session.csrfToken, sessionHash: hash)
         }
         return nil
@@ -83,7 +83,7 @@ public struct Authenticator: Sendable {
         let account = try await registry.account(name: name)
         // Verify against a dummy hash for unknown accounts too: the answer takes as long either way.
         let hash = account?.passwordHash ?? Self.dummyHash
-        let ok = Bcrypt.verify(password, hash: hash) && account != nil
+        let ok = Bcrypt.verify(password, hash: hash) && account != nil && account?.disabled == false
         guard ok, let account else {
             await limiter.fail(keys: ["n:" + name, "a:" + address])
             return .refused

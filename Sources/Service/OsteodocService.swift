@@ -53,6 +53,7 @@ public final class OsteodocService: Sendable {
         addWardPages(router)
         addTranslationPages(router)
         addAdminPages(router)
+        addAccountChangePage(router)
         return router
     }
 

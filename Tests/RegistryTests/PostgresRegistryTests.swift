@@ -36,6 +36,7 @@ final class PostgresRegistryTests: XCTestCase {
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
     func testListingsFollowTheLatestRevision() async throws { try await contract().listingsFollowTheLatestRevision() }
     func testAccountsAreListedByName() async throws { try await contract().accountsAreListedByName() }
+    func testAccountsAreUpdatedAndTheirSessionsEnded() async throws { try await contract().accountsAreUpdatedAndTheirSessionsEnded() }
     func testAFlaggedScanDoesNotMakeTheDocumentSigned() async throws { try await contract().aFlaggedScanDoesNotMakeTheDocumentSigned() }
 
     /// Server stopped: calls fail fast as `unavailable`; started again: the pool reconnects by itself.

@@ -64,3 +64,29 @@ extension RegistryContract {
         XCTAssertEqual(accounts.map(\.role), [.frontDesk, .administrator, .ward])
     }
 }
+
+extension RegistryContract {
+    /// A new password or disabling an account ends its sessions; an unknown account is refused.
+    func accountsAreUpdatedAndTheirSessionsEnded() async throws {
+        try await registry.createAccount(StaffAccount(name: "anna", role: .frontDesk, passwordHash: "$2b$old", createdAt: t0))
+        try await registry.createSession(Session(tokenHash: "h1", account: "anna", csrfToken: "c", expiresAt: t0.addingTimeInterval(3600)))
+        try await registry.updateAccount(name: "anna", passwordHash: "$2b$new", disabled: nil)
+        let reset = try await registry.account(name: "anna")
+        XCTAssertEqual(reset?.passwordHash, "$2b$new")
+        XCTAssertEqual(reset?.disabled, false)
+        let ended = try await registry.session(tokenHash: "h1")
+        XCTAssertNil(ended, "a new password ends the sessions")
+        try await registry.createSession(Session(tokenHash: "h2", account: "anna", csrfToken: "c", expiresAt: t0.addingTimeInterval(3600)))
+        try await registry.updateAccount(name: "anna", passwordHash: nil, disabled: true)
+        let disabled = try await registry.accounts()
+        XCTAssertEqual(disabled.map(\.disabled), [true])
+        let gone = try await registry.session(tokenHash: "h2")
+        XCTAssertNil(gone)
+        try await registry.updateAccount(name: "anna", passwordHash: nil, disabled: false)
+        let enabled = try await registry.account(name: "anna")
+        XCTAssertEqual(enabled?.disabled, false)
+        do { try await registry.updateAccount(name: "nobody", passwordHash: "x", disabled: nil); XCTFail("an unknown account was updated") } catch let e as RegistryError {
+            XCTAssertEqual(e, .unknownAccount("nobody"))
+        }
+    }
+}

@@ -26,6 +26,7 @@ final class SQLiteRegistryTests: XCTestCase {
     func testConcurrentIssuesAreAllRecorded() async throws { try await contract().concurrentIssuesAreAllRecorded() }
     func testListingsFollowTheLatestRevision() async throws { try await contract().listingsFollowTheLatestRevision() }
     func testAccountsAreListedByName() async throws { try await contract().accountsAreListedByName() }
+    func testAccountsAreUpdatedAndTheirSessionsEnded() async throws { try await contract().accountsAreUpdatedAndTheirSessionsEnded() }
     func testAFlaggedScanDoesNotMakeTheDocumentSigned() async throws { try await contract().aFlaggedScanDoesNotMakeTheDocumentSigned() }
 
     func testTheFileIsInWALModeAndReopensWithItsData() async throws {

@@ -394,3 +394,40 @@ extension PagesTests {
         }
     }
 }
+
+extension PagesTests {
+    func testTheAdministratorResetsAPasswordAndDisablesAnAccount() async throws {
+        let s = try await TestService()
+        try await s.test { c in
+            let admin = try await Self.pageLogin(c, .administrator)
+            let ward = try await Self.pageLogin(c, .ward)
+            let reset = try await c.submit("/admin/accounts/user-ward", [("action", "password"), ("password", "a-new-ward-password")], login: admin)
+            XCTAssertEqual(reset.location, "/admin?notice=password-set")
+            let ended = try await c.page("/ward", login: ward)
+            XCTAssertEqual(ended.status, .seeOther, "the old session ended with the new password")
+            let f = try await c.page("/login")
+            let t = try XCTUnwrap(f.cookie("osteodoc_login"))
+            let newLogin = try await c.submit("/login", [("name", "user-ward"), ("password", "a-new-ward-password"), ("csrf", t), ("next", "")],
+                                              cookies: ["osteodoc_login=\(t)"])
+            XCTAssertEqual(newLogin.location, "/ward")
+            let disabled = try await c.submit("/admin/accounts/user-ward", [("action", "disable")], login: admin)
+            XCTAssertEqual(disabled.location, "/admin?notice=account-disabled")
+            let g = try await c.page("/login")
+            let u = try XCTUnwrap(g.cookie("osteodoc_login"))
+            let refused = try await c.submit("/login", [("name", "user-ward"), ("password", "a-new-ward-password"), ("csrf", u), ("next", "")],
+                                             cookies: ["osteodoc_login=\(u)"])
+            XCTAssertEqual(refused.status, .unauthorized, "a disabled account cannot log in")
+            let page = try await c.page("/admin", login: admin)
+            XCTAssertTrue(page.text.contains("disattivato"))
+            XCTAssertTrue(page.text.contains("value=\"enable\""))
+            let yourself = try await c.submit("/admin/accounts/user-administrator", [("action", "disable")], login: admin)
+            XCTAssertEqual(yourself.status, .conflict)
+            let unknown = try await c.submit("/admin/accounts/nobody", [("action", "disable")], login: admin)
+            XCTAssertEqual(unknown.status, .notFound)
+            let desk = try await Self.pageLogin(c, .frontDesk)
+            let forbidden = try await c.submit("/admin/accounts/user-ward", [("action", "enable")], login: desk)
+            XCTAssertEqual(forbidden.status, .forbidden)
+            XCTAssertFalse(s.logs.lines.joined().contains("a-new-ward-password"))
+        }
+    }
+}
