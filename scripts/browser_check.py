@@ -62,7 +62,7 @@ import zoneinfo
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -320,6 +320,22 @@ class Staff:
     def get(self, path):
         self.b.get(self.base + path)
         self.ready()
+        self.settled()
+
+    def settled(self, timeout=10):
+        """Waits until the document stops being replaced: in CI Chromium sometimes swapped the
+        document once more just after load, and an element found in between "does not belong to
+        the document" when used."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                first = self.b.find_element(By.TAG_NAME, "html").id
+                time.sleep(0.15)
+                if self.b.find_element(By.TAG_NAME, "html").id == first and \
+                        self.b.execute_script("return document.readyState") == "complete":
+                    return
+            except WebDriverException:
+                time.sleep(0.15)
 
     def ready(self):
         WebDriverWait(self.b, 60).until(lambda b: b.execute_script("return document.readyState") == "complete")
@@ -339,6 +355,7 @@ class Staff:
         except TimeoutException:
             raise CheckFailed(f"no new page {timeout} s after pressing {button.text!r}")
         self.ready()
+        self.settled()
 
     def one(self, css, within=None):
         found = (within or self.b).find_elements(By.CSS_SELECTOR, css)
@@ -671,15 +688,31 @@ def check_preview(s):
     return f"{os.path.basename(got)} from a new tab (posted), {pages} pages (urllib: the same); history: no document yet"
 
 
+def fill_in(s, path, attempts, body):
+    """Loads `path` and runs `body` (which fills in a form, before anything is submitted) again on a
+    fresh page when Chromium answers that an element it just found is no longer in the document (seen
+    in CI right after the preview's tab was closed: the main window's document was replaced)."""
+    for attempt in range(attempts):
+        s.get(path)
+        try:
+            return body()
+        except WebDriverException as e:
+            if attempt == attempts - 1 or "does not belong to the document" not in str(e) and "stale element" not in str(e):
+                raise
+            time.sleep(1)
+
+
 def print_consent(s, lang, expect_reprint=False):
-    s.get(f"/patients/{ROSSI}")
-    form = card_form(s, "consent")
-    Select(s.one('select[name="lang"]', form)).select_by_value(lang)
-    Select(s.one('select[name="second"]', form)).select_by_value("")
-    printer = Select(s.one('select[name="printer"]', form)).first_selected_option.get_attribute("value")
-    expect(printer == PRINTER, f"the printer preset is {printer!r}")
+    def choose():
+        form = card_form(s, "consent")
+        Select(s.one('select[name="lang"]', form)).select_by_value(lang)
+        Select(s.one('select[name="second"]', form)).select_by_value("")
+        printer = Select(s.one('select[name="printer"]', form)).first_selected_option.get_attribute("value")
+        expect(printer == PRINTER, f"the printer preset is {printer!r}")
+        return s.one('button[value="print"]', form)
+    button = fill_in(s, f"/patients/{ROSSI}", 3, choose)
     started = time.time()
-    s.submit(s.one('button[value="print"]', form))
+    s.submit(button)
     expect(s.path() == f"/patients/{ROSSI}", f"printing went to {s.b.current_url}")
     notice = s.notice()
     wanted = "ristampa inviata alla stampante" if expect_reprint else ": inviato alla stampante"
@@ -929,11 +962,12 @@ def check_ward_discharge(s):
 
 
 def check_handed_over(s):
-    s.get(f"/patients/{ROSSI}")
-    buttons = s.all('form[action$="/handed-over"] button')
-    expect(len(buttons) == 1, f"{len(buttons)} 'Segna come consegnato' button(s)")
-    expect(buttons[0].text == "Segna come consegnato", f"the button says {buttons[0].text!r}")
-    s.submit(buttons[0])
+    def find():
+        buttons = s.all('form[action$="/handed-over"] button')
+        expect(len(buttons) == 1, f"{len(buttons)} 'Segna come consegnato' button(s)")
+        expect(buttons[0].text == "Segna come consegnato", f"the button says {buttons[0].text!r}")
+        return buttons[0]
+    s.submit(fill_in(s, f"/patients/{ROSSI}", 3, find))
     expect(s.query().get("notice") == ["handed-over"], f"went to {s.b.current_url}")
     expect(not s.all('form[action$="/handed-over"] button'), "the button is still there")
     notice = s.notice() + out_of_view(s, "main .notice")
