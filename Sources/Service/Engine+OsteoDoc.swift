@@ -29,10 +29,20 @@ public struct DocumentEngine: @unchecked Sendable {
         self.engineVersion = engineVersion
         facility = settings
         self.resources = resources
+        // The content does not change while the process runs: which languages each kind can be
+        // printed in is worked out once (the status compares every unit of every translation).
+        let status = engine.translationStatus()
+        let source = engine.content.sourceTag, tags = engine.content.localeTags
+        printable = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
+            let ready = Set(status.filter { $0.blocking(prosePrefix: kind.rawValue + "/").isEmpty }.map(\.tag))
+            return (kind, tags.filter { $0 == source || ready.contains($0) })
+        })
     }
 
-    /// The facility's time zone (a wrong name in the settings falls back to Europe/Rome, as the documents do).
-    public var timeZone: TimeZone { TimeZone(identifier: facility.timeZone) ?? TimeZone(identifier: FacilitySettings.defaultTimeZone) ?? .current }
+    private let printable: [Kind: [String]]
+
+    /// The facility's time zone, as the documents use it.
+    public var timeZone: TimeZone { engine.facilityTimeZone }
 
     /// The engine's version; change it whenever a change of code (not content) changes the bytes.
     public static let version = "osteodoc-engine/1"
@@ -139,10 +149,7 @@ public struct DocumentEngine: @unchecked Sendable {
 
     /// The languages a document of `kind` can be printed in now: Italian and every translation
     /// with nothing missing or stale for it.
-    public func printableLanguages(_ kind: Kind) -> [String] {
-        let ready = Set(engine.translationStatus().filter { $0.blocking(prosePrefix: kind.rawValue + "/").isEmpty }.map(\.tag))
-        return languages.filter { $0 == engine.content.sourceTag || ready.contains($0) }
-    }
+    public func printableLanguages(_ kind: Kind) -> [String] { printable[kind] ?? [engine.content.sourceTag] }
 
     /// The example plan (`examples/plan.json`: no patient's data), for the translators' page.
     public func examplePlan() throws -> PlanFacts {

@@ -26,20 +26,6 @@ extension OsteodocService {
                 return try await self.patientPage(request, planId: planId, principal: principal, role: role)
             }
         }
-        router.get("/patients/{planId}/preview") { request, context -> Response in
-            try await self.page(request) {
-                _ = try await self.staffMember(request, .readDocument)
-                let planId = try self.validId(context.parameters.get("planId"), "planId")
-                let q = request.uri.queryParameters
-                guard let kind = q.get("kind").flatMap(Kind.init(rawValue:)), let lang = q.get("lang") else {
-                    throw PageOutcome.message(.badRequest, heading: self.pageText(request)["error_title"], message: self.pageText(request)["error_form"])
-                }
-                let bytes = try await self.preview(planId: planId, kind: kind, languages: Self.languages(lang, q.get("second")), request)
-                return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "no-store",
-                                                       .contentDisposition: "inline; filename=\"preview-\(kind.rawValue).pdf\""],
-                                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-            }
-        }
         // The page's Anteprima button posts the card's form (its token never lands in a URL or a log).
         router.post("/patients/{planId}/preview") { request, context -> Response in
             try await self.page(request) {
@@ -86,9 +72,7 @@ extension OsteodocService {
                 _ = try await self.staffMember(request, .readDocument)
                 guard let sequence = context.parameters.get("sequence").flatMap(Int64.init),
                       let bytes = try await self.registry.scanBytes(sequence: sequence) else { throw APIError(.notFound, "no such scan") }
-                let type = bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) ? "application/pdf"
-                    : bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) ? "image/png" : "image/jpeg"
-                return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                return Response(status: .ok, headers: [.contentType: Self.scanMediaType(of: bytes) ?? "application/octet-stream", .cacheControl: "no-store"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
@@ -105,6 +89,14 @@ extension OsteodocService {
                 throw PageOutcome.redirect("/patients/\(document.key.planId)?notice=handed-over")
             }
         }
+    }
+
+    /// What a scan's bytes are, by their signature: PDF, PNG or JPEG (nil for anything else).
+    static func scanMediaType(of bytes: Data) -> String? {
+        if bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) { return "application/pdf" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        return nil
     }
 
     static func languages(_ main: String, _ second: String?) -> [String] {
@@ -200,10 +192,7 @@ extension OsteodocService {
         }
         let bytes = Data(file.body.readableBytesView)
         // The browser's declared type is not trusted: the bytes say what they are.
-        let mediaType = bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) ? "application/pdf"
-            : bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) ? "image/png"
-            : bytes.starts(with: [0xFF, 0xD8, 0xFF]) ? "image/jpeg" : ""
-        guard !mediaType.isEmpty else {
+        guard let mediaType = Self.scanMediaType(of: bytes) else {
             throw PageOutcome.message(.unsupportedMediaType, heading: text["scan_failed_title"], message: text["scan_type"])
         }
         guard bytes.count <= configuration.maxScanBytes else {
