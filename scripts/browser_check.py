@@ -780,10 +780,9 @@ def check_reprinted_history(s, first, reprint):
 
 
 def check_download(s):
-    s.get(f"/patients/{ROSSI}")
-    form = card_form(s, "preparation")
+    button = fill_in(s, f"/patients/{ROSSI}", 3, lambda: s.one('button[value="download"]', card_form(s, "preparation")))
     before = set(os.listdir(s.downloads))
-    s.one('button[value="download"]', form).click()
+    button.click()
     got = new_download(s, before)
     expect(got, "no PDF downloaded within 60 s")
     name = os.path.basename(got)[:-4]
@@ -828,11 +827,12 @@ def upload_scan(s, name, document):
     process, out = SCANS[name]
     _, errors = process.communicate(timeout=180)
     expect(process.returncode == 0, f"make-test-scan.py failed: {errors.strip()[-400:]}")
-    s.get(f"/patients/{ROSSI}")
-    # One upload form per consent issued: the one of the document scanned.
-    form = s.one(f'form[action="/documents/{document}/scans"]')
-    s.one('input[type=file][name="scan"]', form).send_keys(out)
-    s.submit(s.one("button[type=submit]", form), timeout=180)
+    def choose():
+        # One upload form per consent issued: the one of the document scanned.
+        form = s.one(f'form[action="/documents/{document}/scans"]')
+        s.one('input[type=file][name="scan"]', form).send_keys(out)
+        return s.one("button[type=submit]", form)
+    s.submit(fill_in(s, f"/patients/{ROSSI}", 3, choose), timeout=180)
     expect(s.path() == f"/patients/{ROSSI}" and s.query().get("notice") == ["scanned"],
            f"the upload went to {s.b.current_url}: {s.h1()!r} {s.text('main')[:200]!r}")
     cards = s.all("article.card.scan")
@@ -841,8 +841,7 @@ def upload_scan(s, name, document):
 
 
 def scan_target(s):
-    s.get(f"/patients/{ROSSI}")
-    action = s.one('form[action$="/scans"]').get_attribute("action")
+    action = fill_in(s, f"/patients/{ROSSI}", 3, lambda: s.one('form[action$="/scans"]').get_attribute("action"))
     document = re.search(r"/documents/([^/]+)/scans$", action).group(1)
     status, pdf, _ = s.fetch(f"/api/v1/documents/{document}.pdf")
     expect(status == 200, f"the consent's PDF: {status}")
@@ -939,14 +938,18 @@ def check_ward_discharge(s):
     s.one(f'main a[href="/patients/{ROSSI}"]').click()
     WebDriverWait(s.b, 30).until(lambda b: urllib.parse.urlsplit(b.current_url).path == f"/patients/{ROSSI}")
     s.ready()
-    for kind in ("preparation", "consent"):
-        card = s.one(f'article[aria-labelledby="doc-{kind}"]')
-        expect(not card.find_elements(By.CSS_SELECTOR, "form"), f"the ward may issue the {kind}")
-    form = card_form(s, "discharge")
-    printer = Select(s.one('select[name="printer"]', form)).first_selected_option.get_attribute("value")
-    expect(printer == PRINTER, f"the discharge printer preset is {printer!r}")
+
+    def choose():
+        for kind in ("preparation", "consent"):
+            card = s.one(f'article[aria-labelledby="doc-{kind}"]')
+            expect(not card.find_elements(By.CSS_SELECTOR, "form"), f"the ward may issue the {kind}")
+        form = card_form(s, "discharge")
+        printer = Select(s.one('select[name="printer"]', form)).first_selected_option.get_attribute("value")
+        expect(printer == PRINTER, f"the discharge printer preset is {printer!r}")
+        return s.one('button[value="print"]', form)
+    button = fill_in(s, f"/patients/{ROSSI}", 3, choose)
     started = time.time()
-    s.submit(s.one('button[value="print"]', form))
+    s.submit(button)
     notice = s.notice()
     job = re.search(rf"\b({re.escape(PRINTER)}-\d+)\b", notice)
     expect(notice.startswith("Foglio di dimissione · ") and "inviato alla stampante" in notice and job, f"the notice says {notice!r}")
