@@ -45,7 +45,7 @@ let package = Package(
         shim("CFriBidi", pkgConfig: "fribidi", apt: ["libfribidi-dev"]),
         shim("CUnibreak", pkgConfig: "libunibreak", apt: ["libunibreak-dev"]),
         shim("CHyphen", pkgConfig: nil, apt: ["libhyphen-dev"]),
-        shim("CZlib", pkgConfig: "zlib", apt: ["zlib1g-dev"]),
+        shim("CDeflate", pkgConfig: "libdeflate", apt: ["libdeflate-dev"]),
         shim("CQRencode", pkgConfig: "libqrencode", apt: ["libqrencode-dev"]),
         shim("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
         shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: ["libturbojpeg0-dev"]),
@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["DocumentModel", "BodyDiagram", "CCmark"]),
         .target(name: "HTMLExport", dependencies: ["DocumentModel", "BodyDiagram"]),
         .target(name: "Typesetting", dependencies: ["CHarfBuzz", "CFriBidi", "CUnibreak", "CHyphen"]),
-        .target(name: "PDFWriter", dependencies: ["CZlib"]),
+        .target(name: "PDFWriter", dependencies: ["CDeflate"]),
         .target(name: "Layout", dependencies: ["DocumentModel", "Typesetting", "BodyDiagram", "QRCode"]),
         .target(name: "PDFExport", dependencies: ["Layout", "Typesetting", "PDFWriter"]),
         .target(name: "OsteoDoc", dependencies: [

@@ -121,8 +121,23 @@ class Checker:
                 self.check("/CIDToGIDMap" in cid, "ISO 19005-2 §6.2.11.3.2 / ISO 14289-1 §7.21.3.2",
                            f"{font.BaseFont}: CIDFontType2 has a CIDToGIDMap")
                 info = cid.CIDSystemInfo
-                self.check(font.Encoding == Name("/Identity-H") and str(info.Ordering) == "Identity",
-                           "ISO 19005-2 §6.2.11.3.1 / ISO 14289-1 §7.21.3.1", f"{font.BaseFont}: CIDSystemInfo matches Identity-H")
+                encoding = font.Encoding
+                if isinstance(encoding, pikepdf.Stream):
+                    # An embedded CMap (one-byte codes to CIDs).
+                    system = encoding.CIDSystemInfo
+                    self.check(str(system.Registry) == str(info.Registry) and str(system.Ordering) == str(info.Ordering)
+                               and int(info.Supplement) <= int(system.Supplement),
+                               "ISO 19005-2 §6.2.11.3.1 / ISO 14289-1 §7.21.3.1",
+                               f"{font.BaseFont}: CIDSystemInfo of CIDFont and CMap agree")
+                    program = encoding.read_bytes().decode("latin-1")
+                    declared = re.search(r"/WMode\s+(\d+)\s+def", program)
+                    self.check(int(encoding.get("/WMode", 0)) == int(declared.group(1) if declared else 0),
+                               "ISO 19005-2 §6.2.11.3.3 / ISO 14289-1 §7.21.3.3", f"{font.BaseFont}: CMap WMode matches its program")
+                    self.check("/UseCMap" not in encoding and "usecmap" not in program,
+                               "ISO 19005-2 §6.2.11.3.3", f"{font.BaseFont}: the embedded CMap uses no other CMap")
+                else:
+                    self.check(encoding == Name("/Identity-H") and str(info.Ordering) == "Identity",
+                               "ISO 19005-2 §6.2.11.3.1 / ISO 14289-1 §7.21.3.1", f"{font.BaseFont}: CIDSystemInfo matches Identity-H")
             for key, used in codes.items():
                 font = fonts[key]
                 mapping = self.to_unicode(font)
@@ -131,7 +146,8 @@ class Checker:
                            f"page {number} {font.BaseFont}: every code shown has a ToUnicode mapping (missing {missing[:5]})")
                 bad = [c for c in used if c in mapping and any(u in (0, 0xFEFF, 0xFFFE) for u in mapping[c])]
                 self.check(not bad, "ISO 19005-2 §6.2.11.7.2", f"{font.BaseFont}: no mapping to U+0000, U+FEFF, U+FFFE")
-                self.check(0 not in used, "ISO 19005-2 §6.2.11.8 / ISO 14289-1 §7.21.8", f"{font.BaseFont}: no .notdef glyph")
+                cids = self.cids(font, used)
+                self.check(0 not in cids, "ISO 19005-2 §6.2.11.8 / ISO 14289-1 §7.21.8", f"{font.BaseFont}: no .notdef glyph")
 
     def used_codes(self, page, fonts):
         codes, current = {}, None
@@ -144,10 +160,38 @@ class Checker:
                 for s in strings:
                     if isinstance(s, pikepdf.String):
                         b = bytes(s)
-                        codes.setdefault(current, set()).update(int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b), 2))
+                        width = self.code_width(fonts[current]) if current in fonts else 2
+                        codes.setdefault(current, set()).update(int.from_bytes(b[i:i + width], "big")
+                                                                for i in range(0, len(b), width))
         return codes
 
     _cmaps = {}
+
+    def cids(self, font, codes):
+        """The CIDs that `codes` select: the codes themselves for Identity-H, else through the
+        embedded CMap's cidrange and cidchar entries (a code it does not map selects CID 0)."""
+        encoding = font.get("/Encoding")
+        if not isinstance(encoding, pikepdf.Stream):
+            return set(codes)
+        program = encoding.read_bytes().decode("latin-1")
+        mapping = {}
+        for block in re.findall(r"begincidrange(.*?)endcidrange", program, re.S):
+            for a, b, cid in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)", block):
+                for offset, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                    mapping[code] = int(cid) + offset
+        for block in re.findall(r"begincidchar(.*?)endcidchar", program, re.S):
+            for code, cid in re.findall(r"<([0-9A-Fa-f]+)>\s*(\d+)", block):
+                mapping[int(code, 16)] = int(cid)
+        return {mapping.get(code, 0) for code in codes}
+
+    def code_width(self, font):
+        """Bytes per code: 2 for Identity-H, else the width of the embedded CMap's code space."""
+        encoding = font.get("/Encoding")
+        if isinstance(encoding, pikepdf.Stream):
+            space = re.search(r"begincodespacerange\s*<([0-9A-Fa-f]+)>", encoding.read_bytes().decode("latin-1"))
+            if space:
+                return len(space.group(1)) // 2
+        return 2
 
     def to_unicode(self, font):
         key = font.objgen

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   pkg-config libcmark-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libhyphen-dev
-  hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk zlib1g-dev libqrencode-dev libpng-dev libturbojpeg0-dev libzbar-dev fonts-noto-core fonts-noto-cjk
+  hyphen-it hyphen-de hyphen-en-us hyphen-fr hyphen-ro hyphen-uk libdeflate-dev libqrencode-dev libpng-dev libturbojpeg0-dev libzbar-dev fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf zbar-tools python3-jsonschema
   icc-profiles-free chromium chromium-driver chromium-l10n
   tzdata  # the facility clock (Europe/Rome by default) needs the time zone database

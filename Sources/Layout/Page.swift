@@ -21,6 +21,10 @@ public enum PageItem: Sendable {
     /// A path (starting with a move), stroked in black with `stroke` pt and/or filled with `fill` gray;
     /// `evenOdd` makes inner subpaths holes.
     case path([PathSegment], stroke: Double?, fill: Double?, evenOdd: Bool)
+    /// Black blocks on a grid of square cells `cell` pt wide whose top-left corner is at (x, y),
+    /// `rows` cells high: the footer's QR code. Kept in cell units so the PDF draws it in small
+    /// numbers (about 1 KB per page less than a rectangle in points per block).
+    case cells(x: Double, y: Double, cell: Double, rows: Int, blocks: [CellBlock])
     /// The items up to the matching `.endMark` are what `mark` says (tagged PDF; see `Structure.swift`).
     /// Marks do not nest.
     case beginMark(ContentMark)
@@ -34,9 +38,24 @@ public enum PageItem: Sendable {
         case .line(let x1, let y1, let x2, let y2, let w, let g): return .line(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: w, gray: g)
         case .rect(let x, let y, let w, let h, let s, let f): return .rect(x: x + dx, y: y + dy, width: w, height: h, stroke: s, fill: f)
         case .path(let segments, let s, let f, let e): return .path(segments.map { $0.offsetBy(dx: dx, dy: dy) }, stroke: s, fill: f, evenOdd: e)
+        case .cells(let x, let y, let cell, let rows, let blocks):
+            return .cells(x: x + dx, y: y + dy, cell: cell, rows: rows, blocks: blocks)
         case .field(let field): return .field(field.offsetBy(dx: dx, dy: dy))
         case .beginMark, .endMark: return self
         }
+    }
+}
+
+/// A block of ``PageItem/cells(x:y:cell:rows:blocks:)``: its top-left cell and its size, in cells,
+/// rows counted downwards.
+public struct CellBlock: Sendable, Equatable {
+    public var column: Int, row: Int, width: Int, height: Int
+
+    public init(column: Int, row: Int, width: Int, height: Int) {
+        self.column = column
+        self.row = row
+        self.width = width
+        self.height = height
     }
 }
 

@@ -107,12 +107,9 @@ final class PageDecoration {
         let symbolSide = module * Double(symbol.size)
         let qrX = rtl ? left + width - symbolSide : left
         let qrY = ruleY + 2 + quiet
-        for r in symbol.darkRectangles() {
-            // A hair wider and taller, so that neighbours overlap instead of leaving hairline gaps.
-            page.items.append(.rect(x: qrX + Double(r.column) * module, y: qrY + Double(r.row) * module,
-                                    width: Double(r.width) * module + 0.02, height: Double(r.height) * module + 0.02,
-                                    stroke: nil, fill: 0))
-        }
+        page.items.append(.cells(x: qrX, y: qrY, cell: module, rows: symbol.size, blocks: symbol.darkRectangles().map {
+            CellBlock(column: $0.column, row: $0.row, width: $0.width, height: $0.height)
+        }))
 
         page.items.append(.field(FormField(kind: .pageCode, group: 0, prompt: "", label: code,
                                            x: qrX, y: qrY, width: symbolSide, height: symbolSide)))

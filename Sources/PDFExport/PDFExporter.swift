@@ -79,6 +79,12 @@ public final class PDFExporter: @unchecked Sendable {
                 case .rect(let x, let y, let w, let h, let stroke, let fill):
                     out.graphics.append(.rect(x: x, y: page.height - y - h, width: w, height: h, stroke: stroke, fill: fill))
                     out.graphicMarks.append(mark)
+                case .cells(let x, let y, let cell, let rows, let blocks):
+                    // Rows counted upwards from the grid's lower-left corner.
+                    out.graphics.append(.cells(x: x, y: page.height - y - Double(rows) * cell, cell: cell, bleed: 0.02, blocks: blocks.map {
+                        PDFCellBlock(column: $0.column, row: rows - $0.row - $0.height, width: $0.width, height: $0.height)
+                    }))
+                    out.graphicMarks.append(mark)
                 case .path(let segments, let stroke, let fill, let evenOdd):
                     let h = page.height
                     let elements = segments.map { s -> PDFPathElement in

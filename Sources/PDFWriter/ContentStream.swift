@@ -4,10 +4,11 @@
 //
 // The builder keeps the graphics state it has set and writes an operator only
 // when a value changes, and shows glyphs with as few operators as it can: one
-// BT…ET per page, Tf only when font or size change, one Td and one TJ per run
-// (plus a Ts and a new TJ where a glyph's vertical offset changes), and numeric
-// TJ adjustments only where a glyph's position differs from the font's advance.
-// Positions written are tracked after rounding, so rounding never accumulates.
+// BT…ET per page, Tf only when font, size or encoding change, one Td and one TJ
+// per run (plus a Ts and a new TJ where a glyph's vertical offset changes), Tw
+// for the stretch of a justified line's spaces, and numeric TJ adjustments only
+// where a glyph's position differs from the font's advance (by more than 0.1/1000
+// em). Positions written are tracked after rounding, so rounding never accumulates.
 
 /// Builds the (uncompressed) content stream of one page.
 struct ContentStream {
@@ -27,6 +28,11 @@ struct ContentStream {
     private var lineX = 0.0
     private var lineY = 0.0
     private var rise = 0.0
+    private var wordSpacing = 0.0
+
+    /// The font resources the page's text selects, in order of first use: resource
+    /// number and Type0 font object, for the page's `/Resources`.
+    private(set) var fonts: [(resourceNumber: Int, type0: Int)] = []
 
     init(page: Int) {
         self.page = page
@@ -70,6 +76,35 @@ struct ContentStream {
             out.ascii(paintOperator(stroke: stroke != nil, fill: fill != nil, evenOdd: false))
             out.append(0x0A)
 
+        case let .cells(x, y, cell, bleed, blocks):
+            guard !blocks.isEmpty else { return }
+            guard cell.isFinite, cell > 0, cell < 10_000, bleed.isFinite, bleed >= 0, bleed < cell, isCoordinate(x), isCoordinate(y),
+                  blocks.allSatisfy({ [$0.column, $0.row, $0.width, $0.height].allSatisfy { (0...100_000).contains($0) } })
+            else {
+                throw PDFWriterError(.invalidValue, "cell grid with a cell of \(cell) pt or a block outside 0…100000", page: page)
+            }
+            try setFillGray(0)
+            // §8.3.4 cm in a saved graphics state (§8.4.2): one unit is one cell.
+            out.ascii("q ")
+            out.pdfNumber(cell)
+            out.ascii(" 0 0 ")
+            out.pdfNumber(cell)
+            out.append(0x20)
+            try point(x, y)
+            out.ascii(" cm\n")
+            let extra = round3(bleed / cell)
+            for block in blocks {
+                out.pdfInt(block.column)
+                out.append(0x20)
+                out.pdfInt(block.row)
+                out.append(0x20)
+                out.pdfNumber(Double(block.width) + extra)
+                out.append(0x20)
+                out.pdfNumber(Double(block.height) + extra)
+                out.ascii(" re f\n")
+            }
+            out.ascii("Q\n")
+
         case let .path(elements, stroke, fill, evenOdd):
             guard stroke != nil || fill != nil, !elements.isEmpty else { return }
             guard case .move = elements[0] else {
@@ -83,17 +118,17 @@ struct ContentStream {
             for element in elements {
                 switch element {
                 case let .move(x, y):
-                    try point(x, y)
+                    try pathPoint(x, y)
                     out.ascii(" m\n")
                 case let .line(x, y):
-                    try point(x, y)
+                    try pathPoint(x, y)
                     out.ascii(" l\n")
                 case let .curve(x1, y1, x2, y2, x3, y3):
-                    try point(x1, y1)
+                    try pathPoint(x1, y1)
                     out.append(0x20)
-                    try point(x2, y2)
+                    try pathPoint(x2, y2)
                     out.append(0x20)
-                    try point(x3, y3)
+                    try pathPoint(x3, y3)
                     out.ascii(" c\n")
                 case .close:
                     out.ascii("h\n")
@@ -147,6 +182,18 @@ struct ContentStream {
             throw PDFWriterError(.invalidValue, "gray level \(gray) is outside 0…1", page: page, run: run)
         }
         return round3(gray)
+    }
+
+    /// Writes a path's point to 0.1 pt (0.035 mm, below a 600-dpi printer's dot): the body
+    /// diagram's few hundred curves are a figure, not type, and their third decimal was a
+    /// sixth of a consent page's content bytes.
+    private mutating func pathPoint(_ x: Double, _ y: Double) throws {
+        guard isCoordinate(x), isCoordinate(y) else {
+            throw PDFWriterError(.invalidValue, "coordinate (\(x), \(y)) is not finite or out of range", page: page)
+        }
+        out.pdfNumber((x * 10).rounded(.toNearestOrAwayFromZero) / 10)
+        out.append(0x20)
+        out.pdfNumber((y * 10).rounded(.toNearestOrAwayFromZero) / 10)
     }
 
     /// Writes "x y" after checking both are usable coordinates.
@@ -249,18 +296,18 @@ struct ContentStream {
             out.ascii(" g\n")
             fillGray = gray
         }
-        if usage.resourceNumber != fontNumber || size != fontSize {
-            out.ascii("/F")
-            out.pdfInt(usage.resourceNumber)
-            out.append(0x20)
-            out.pdfNumber(size)
-            out.ascii(" Tf\n")
-            fontNumber = usage.resourceNumber
-            fontSize = size
+        // The run's first glyph decides the encoding it starts in (checked in the loop).
+        if let first = run.glyphs.first, first.id != 0, Int(first.id) < usage.font.glyphCount {
+            selectFont(usage.encodings[usage.code(of: first.id).encoding], size: size)
         }
 
         let font = usage.font
         let glyphCount = font.glyphCount
+        if let spacing = Self.wordSpacing(run, usage: usage), spacing != wordSpacing {
+            out.pdfNumber(spacing)
+            out.ascii(" Tw\n")
+            wordSpacing = spacing
+        }
         // Spans that cover glyphs of this run, non-empty and not overlapping.
         var spans: [PDFTextSpan] = []
         for span in run.spans.sorted(by: { $0.glyphs.lowerBound < $1.glyphs.lowerBound }) {
@@ -269,7 +316,7 @@ struct ContentStream {
             spans.append(PDFTextSpan(glyphs: clamped, language: span.language, actualText: span.actualText))
         }
         let scale = size / 1000
-        var inHex = false
+        var inString = false
         var penX = 0.0  // where a reader's pen is, in user space
 
         for (index, glyph) in run.glyphs.enumerated() {
@@ -292,7 +339,7 @@ struct ContentStream {
             let glyphRise = round3(glyph.y)
             // Span boundaries (tagged documents): close the TJ, end or begin the span, reopen.
             if index > 0, spans.contains(where: { $0.glyphs.lowerBound == index || $0.glyphs.upperBound == index }) {
-                if inHex { out.append(0x3E); inHex = false }
+                if inString { out.append(0x29); inString = false }
                 out.ascii("] TJ\n")
                 if spans.contains(where: { $0.glyphs.upperBound == index }) { endMarked() }
                 if let span = spans.first(where: { $0.glyphs.lowerBound == index }) { beginSpan(span) }
@@ -314,31 +361,40 @@ struct ContentStream {
                 lineY += dy
                 penX = lineX
             } else {
-                if glyphRise != rise {
-                    if inHex { out.append(0x3E) }
+                let encoding = usage.code(of: glyph.id).encoding
+                let resourceNumber = usage.encodings[encoding].resourceNumber
+                if glyphRise != rise || resourceNumber != fontNumber {
+                    // A new TJ: Ts and Tf change the text state, not the pen (§9.3, §9.4.3).
+                    if inString { out.append(0x29) }
                     out.ascii("] TJ\n")
-                    setRise(glyphRise)
+                    if glyphRise != rise { setRise(glyphRise) }
+                    if resourceNumber != fontNumber { selectFont(usage.encodings[encoding], size: size) }
                     out.append(0x5B)
-                    inHex = false
+                    inString = false
                 }
                 // §9.4.3: a TJ number n moves the pen by −n/1000 · size.
+                // Differences below a tenth of a thousandth of an em (0.001 pt at 11.5 pt: the
+                // rounding of Tw and of the widths) are carried, not written: the pen stays
+                // tracked, so the next glyph that is further off corrects them and nothing drifts.
                 let adjustment = ((penX - targetX) / scale * 100).rounded() / 100
-                if adjustment != 0 {
-                    if inHex {
-                        out.append(0x3E)
-                        inHex = false
+                if adjustment.magnitude >= 0.1 {
+                    if inString {
+                        out.append(0x29)
+                        inString = false
                     }
                     out.pdfNumber(adjustment)
                     penX -= adjustment * scale
                 }
             }
-            if !inHex {
-                out.append(0x3C)
-                inHex = true
+            if !inString {
+                out.append(0x28)
+                inString = true
             }
-            out.appendHexUInt16(glyph.id)
+            // A code from FontUsage.codeSpace or the space: no byte needs escaping in a literal string.
+            let code = usage.code(of: glyph.id).code
+            out.append(code)
             penX += font.widths[Int(glyph.id)] * scale
-            usage.markUsed(glyph.id)
+            if code == FontUsage.spaceCode { penX += wordSpacing }
             if !glyph.text.isEmpty {
                 // Glyphs with an empty text that follow belong to the same cluster.
                 var end = index
@@ -350,9 +406,41 @@ struct ContentStream {
                 }
             }
         }
-        if inHex { out.append(0x3E) }
+        if inString { out.append(0x29) }
         out.ascii("] TJ\n")
         if spans.contains(where: { $0.glyphs.upperBound >= run.glyphs.count }) { endMarked() }
+    }
+
+    /// §9.3.3 Tw for a run: the extra advance most of its spaces have over the space
+    /// glyph's width (a justified line stretches every space alike), rounded as written;
+    /// nil when the run has no space followed by a glyph. A space that differs still gets
+    /// its TJ number, so the choice changes bytes, never positions.
+    static func wordSpacing(_ run: PDFTextRun, usage: FontUsage) -> Double? {
+        var counts: [Double: Int] = [:]
+        let scale = run.size / 1000
+        for index in run.glyphs.indices.dropFirst() where usage.isSpace(run.glyphs[index - 1].id) {
+            let space = run.glyphs[index - 1]
+            let extra = round3(run.glyphs[index].x - space.x - usage.font.widths[Int(space.id)] * scale)
+            guard extra.isFinite, extra.magnitude < 1_000 else { continue }
+            counts[extra, default: 0] += 1
+        }
+        // The most frequent value; of equally frequent ones the smallest (deterministic).
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+
+    /// §9.3.1 Tf: selects an encoding (a Type0 font resource) and size unless both are set.
+    private mutating func selectFont(_ encoding: FontUsage.Encoding, size: Double) {
+        guard encoding.resourceNumber != fontNumber || size != fontSize else { return }
+        out.ascii("/F")
+        out.pdfInt(encoding.resourceNumber)
+        out.append(0x20)
+        out.pdfNumber(size)
+        out.ascii(" Tf\n")
+        fontNumber = encoding.resourceNumber
+        fontSize = size
+        if !fonts.contains(where: { $0.resourceNumber == encoding.resourceNumber }) {
+            fonts.append((encoding.resourceNumber, encoding.type0))
+        }
     }
 
     /// §9.3.7 Ts: text rise, kept in the text state until changed.

@@ -1,27 +1,50 @@
-// Embedding a TrueType font as a composite font: ISO 32000-1 §9.7 (Type0 font
-// with a CIDFontType2 descendant), §9.8 (font descriptor), §9.9 (FontFile2),
-// §9.6.4 (subset names) and §9.10.3 (ToUnicode).
+// Embedding a TrueType font as a composite font: ISO 32000-1 §9.7 (Type0 fonts
+// with one-byte embedded CMaps over a CIDFontType2 descendant), §9.8 (font
+// descriptor), §9.9 (FontFile2), §9.6.4 (subset names) and §9.10.3 (ToUnicode).
 
 extension ObjectWriter {
-    /// Subsets `usage.font` to the glyphs the document shows and writes its five
-    /// objects: Type0 font, CIDFont, FontDescriptor, FontFile2 and ToUnicode CMap.
+    /// Subsets `usage.font` to the glyphs the document shows and writes its objects:
+    /// the CIDFont, FontDescriptor and font program, and for each encoding a Type0
+    /// font with its encoding CMap and ToUnicode CMap.
     mutating func writeFont(_ usage: FontUsage) throws {
         let font = usage.font
         let glyphs = usage.glyphs
         let objects = usage.objects
-        let baseFont = FontEmbedding.subsetTag(glyphs) + "+" + font.postScriptName
+        let subsetTag = FontEmbedding.subsetTag(glyphs)
+        let baseFont = subsetTag + "+" + font.postScriptName
 
-        // §9.7.6.1: Type0 font, Identity-H maps 2-byte codes to equal CIDs.
-        dictionary(objects.type0) { out in
-            out.ascii(" /Type /Font /Subtype /Type0 /BaseFont ")
-            out.pdfName(baseFont)
-            out.ascii(" /Encoding /Identity-H /DescendantFonts [")
-            out.pdfRef(objects.cidFont)
-            out.ascii("] /ToUnicode ")
-            out.pdfRef(objects.toUnicode)
+        for (index, encoding) in usage.encodings.enumerated() {
+            // §9.7.6.1: Type0 font; its codes are one byte (§9.7.6.2, the CMap below). The
+            // BaseFont is the CIDFont's, as poppler, pdf.js and MuPDF name the font by it.
+            let cmapName = "OsteoDoc-\(subsetTag)-\(index + 1)"
+            dictionary(encoding.type0) { out in
+                out.ascii(" /Type /Font /Subtype /Type0 /BaseFont ")
+                out.pdfName(baseFont)
+                out.ascii(" /Encoding ")
+                out.pdfRef(encoding.cmap)
+                out.ascii(" /DescendantFonts [")
+                out.pdfRef(objects.cidFont)
+                out.ascii("] /ToUnicode ")
+                out.pdfRef(encoding.toUnicode)
+            }
+            // §9.7.5.3 Table 120: an embedded CMap; ISO 19005-2 §6.2.11.3.3: its WMode entry
+            // equals the program's, and it uses no other CMap.
+            stream(encoding.cmap, data: try Flate.compress(EncodingCMap.program(name: cmapName, entries: encoding.entries))) { out in
+                out.ascii(" /Type /CMap /CMapName ")
+                out.pdfName(cmapName)
+                out.ascii(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /WMode 0 /Filter /FlateDecode")
+            }
+            // §9.10.3: ToUnicode CMap, code → text.
+            let mappings = encoding.entries.compactMap { entry in
+                usage.texts[entry.glyph].map { (code: entry.code, text: $0) }
+            }
+            stream(encoding.toUnicode, data: try Flate.compress(ToUnicodeCMap.program(mappings))) { out in
+                out.ascii(" /Filter /FlateDecode")
+            }
         }
 
-        // §9.7.4: CIDFontType2; the subset keeps glyph ids, so CID = GID. A CFF font is
+        // §9.7.4: CIDFontType2; the encoding CMaps map codes to glyph ids as CIDs and the
+        // subset keeps glyph ids, so CID = GID. A CFF font is
         // a CIDFontType0 whose CIDs are glyph ids too: the subset keeps them, and the
         // CID-keyed CFF of Noto Sans CJK (Adobe-Identity-0) maps CID n to glyph n.
         dictionary(objects.cidFont) { out in
@@ -73,13 +96,6 @@ extension ObjectWriter {
                 out.ascii(" /Filter /FlateDecode /Length1 ")
                 out.pdfInt(program.length)
             }
-        }
-
-        // §9.10.3: ToUnicode CMap, glyph id → text.
-        let mappings = usage.texts.keys.sorted().map { (glyph: $0, text: usage.texts[$0]!) }
-        let cmap = try Flate.compress(ToUnicodeCMap.program(mappings))
-        stream(objects.toUnicode, data: cmap) { out in
-            out.ascii(" /Filter /FlateDecode")
         }
     }
 }

@@ -1,40 +1,112 @@
-// What one document uses of one font: the glyph set to subset and the text each
-// glyph stands for (for the ToUnicode CMap). Filled while content streams are
-// built; read once when the font objects are written.
+// What one document uses of one font: the glyph set to subset, the one-byte code
+// each glyph is shown with, and the text each glyph stands for (for the ToUnicode
+// CMaps). The glyph set is gathered before any content stream is written, so that
+// codes can be given in glyph order; texts are filled while content streams are built.
 
-/// Per-document record of one ``PDFFont``: its resource name, its objects, the
-/// glyphs shown and their text. A class so the content-stream loop can update it
-/// in place without copy-on-write of a dictionary value.
+/// Per-document record of one ``PDFFont``: its objects, its encodings, the glyphs
+/// shown and their text. A class so the content-stream loop can update it in place
+/// without copy-on-write of a dictionary value.
+///
+/// Glyphs are shown with one-byte codes rather than Identity-H's two bytes: the page
+/// content, most of a document's bytes, is a fifth smaller compressed (issue 9's
+/// bytes per page). A font whose document uses more glyphs than one byte can address
+/// gets several encodings, each a Type0 font of its own over the same CIDFont and
+/// font program (ISO 32000-1 §9.7.6.1 allows any CMap over a CIDFont).
 final class FontUsage {
     let font: PDFFont
-    /// Resource name number: the font is `/F<resourceNumber>` in page resources.
-    let resourceNumber: Int
-    /// Object numbers of the font's five objects.
+    /// Object numbers of the objects all encodings share.
     let objects: Objects
+    /// The font's encodings, in code order; empty until ``assignCodes(resourceNumber:allocate:)``.
+    private(set) var encodings: [Encoding] = []
     /// Bit per glyph id: shown at least once.
     private var used: [UInt64]
     /// Bit per glyph id: a non-empty text is already recorded (first one wins).
     private var hasText: [UInt64]
+    /// Per glyph id: encoding index × 256 + code, once codes are assigned.
+    private var codes: [UInt16] = []
     /// The first non-empty text seen for each glyph.
     private(set) var texts: [UInt16: String] = [:]
 
     struct Objects {
-        var type0: Int, cidFont: Int, descriptor: Int, fontFile: Int, toUnicode: Int
+        var cidFont: Int, descriptor: Int, fontFile: Int
     }
 
-    init(font: PDFFont, resourceNumber: Int, objects: Objects) {
+    /// One Type0 font over the shared CIDFont: up to ``codeSpace``.count glyphs (and the
+    /// space), each shown with one byte (§9.7.6.2, an embedded CMap with a one-byte code space).
+    struct Encoding {
+        /// Resource name number: the encoding is `/F<resourceNumber>` in page resources.
+        var resourceNumber: Int
+        var type0: Int, cmap: Int, toUnicode: Int
+        /// Code and glyph, ascending by code.
+        var entries: [(code: UInt8, glyph: UInt16)]
+    }
+
+    /// The byte values given to glyphs, ascending: every byte but the four a literal string
+    /// would have to escape (`(`, `)`, `\`; CR, which a reader turns into LF, §7.3.4.2), LF,
+    /// so that a content stream writes codes as they are, and 32, which only the font's
+    /// space glyph gets (``spaceCode``).
+    static let codeSpace: [UInt8] = (0...255).compactMap { byte in
+        [0x0A, 0x0D, 0x20, 0x28, 0x29, 0x5C].contains(byte) ? nil : UInt8(byte)
+    }
+
+    /// The code of the space glyph (U+0020's nominal glyph) in the first encoding: the one
+    /// code word spacing applies to (§9.3.3), so a justified line sets `Tw` once instead of
+    /// a TJ number at every space.
+    static let spaceCode: UInt8 = 0x20
+
+    init(font: PDFFont, objects: Objects) {
         self.font = font
-        self.resourceNumber = resourceNumber
         self.objects = objects
         let words = (font.glyphCount + 63) / 64
         used = [UInt64](repeating: 0, count: words)
         hasText = [UInt64](repeating: 0, count: words)
     }
 
-    /// Records that `glyph` is shown. The caller has checked `glyph < font.glyphCount`.
+    /// Records that `glyph` will be shown. Glyph 0 and ids outside the font are left
+    /// out (the content stream refuses them with their page and run).
     @inline(__always)
     func markUsed(_ glyph: UInt16) {
+        guard glyph != 0, Int(glyph) < font.glyphCount else { return }
         used[Int(glyph &>> 6)] |= UInt64(1) &<< UInt64(glyph & 63)
+    }
+
+    /// Gives every glyph marked used a code, in glyph-id order, and allocates the
+    /// objects of each encoding; `resourceNumber` is the next free resource number.
+    func assignCodes(resourceNumber: inout Int, allocate: () -> Int) {
+        codes = [UInt16](repeating: .max, count: font.glyphCount)
+        var pending = glyphs[...]
+        var space: UInt16?
+        if let glyph = font.nominalGlyph(" "), let position = pending.firstIndex(of: glyph) {
+            space = glyph
+            pending.remove(at: position)
+        }
+        while !pending.isEmpty || space != nil {
+            let index = encodings.count
+            var entries = zip(Self.codeSpace, pending).map { (code: $0, glyph: $1) }
+            pending = pending.dropFirst(entries.count)
+            if let glyph = space {
+                entries.append((Self.spaceCode, glyph))
+                entries.sort { $0.code < $1.code }
+                space = nil
+            }
+            for entry in entries { codes[Int(entry.glyph)] = UInt16(index * 256) + UInt16(entry.code) }
+            encodings.append(Encoding(resourceNumber: resourceNumber, type0: allocate(), cmap: allocate(),
+                                      toUnicode: allocate(), entries: entries))
+            resourceNumber += 1
+        }
+    }
+
+    /// Whether `glyph` (marked used) is shown with ``spaceCode``.
+    @inline(__always)
+    func isSpace(_ glyph: UInt16) -> Bool {
+        Int(glyph) < codes.count && codes[Int(glyph)] == UInt16(Self.spaceCode)
+    }
+
+    /// The encoding index and code of a glyph marked used before codes were assigned.
+    @inline(__always)
+    func code(of glyph: UInt16) -> (encoding: Int, code: UInt8) {
+        let entry = codes[Int(glyph)]
+        return (Int(entry >> 8), UInt8(truncatingIfNeeded: entry))
     }
 
     /// Records the text of a glyph that forms a cluster on its own.

@@ -130,9 +130,7 @@ struct ObjectWriter {
         }
         header.append(0x0A)
         let first = header.count
-        // Level 1 like the content streams: level 6 saves 1.2 KB of a consent's 6.8 KB here but
-        // costs 3 M instructions per document, a quarter of tagging's time budget (measured
-        // with osteodoc-bench --instructions).
+        // The per-document level, like the content streams (Flate.level).
         let data = try Flate.compress(header + body)
         stream(number, data: data) { out in
             out.ascii(" /Type /ObjStm /N ")
@@ -184,7 +182,7 @@ struct ObjectWriter {
     /// largest offset or object stream number needs, and as few as the largest index in
     /// an object stream needs; rows PNG-Up predicted (§7.4.4.4, Predictor 12: each byte
     /// minus the one above it), so that the steadily growing offsets and indices become
-    /// runs zlib compresses to almost nothing (a third of the bytes without prediction).
+    /// runs Flate compresses to almost nothing (a third of the bytes without prediction).
     private mutating func finishWithStream(root: Int, info: Int, id: [UInt8]) throws -> [UInt8] {
         let xref = allocate()
         let xrefOffset = out.count

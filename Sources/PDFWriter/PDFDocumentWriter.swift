@@ -3,8 +3,9 @@
 //
 // Object order (fixed, so output is byte-identical for equal input):
 //   1 catalog, 2 page tree, 3 info, 4 metadata, outline root and items,
-//   then per page: page, contents, and the five objects of each font at the
-//   point where the font is first used.
+//   then each font's shared objects (CIDFont, descriptor, program) in order of
+//   first use, then each font's encodings (Type0 font, encoding CMap, ToUnicode
+//   CMap), then per page: page and contents.
 // Page objects are written right after their content stream, fonts at the end
 // (their subsets depend on every page).
 
@@ -81,9 +82,30 @@ public enum PDFDocumentWriter {
         writer.writeXMP(metadata, info: info, creationDate: creationDate)
         outline?.write(to: &writer, pageObjects: pageObjects.map(\.page))
 
-        // Pages: content stream first (it decides which fonts the page uses).
+        // Fonts: every glyph of every page first, so that each font's codes follow its
+        // glyph order (compact CMaps) and a font needs a second encoding only when one
+        // byte cannot address all it shows.
         var fonts: [FontUsage] = []
         var fontsByIdentity: [ObjectIdentifier: FontUsage] = [:]
+        for page in pages {
+            for run in page.texts where !run.glyphs.isEmpty {
+                let key = ObjectIdentifier(run.font)
+                let usage: FontUsage
+                if let known = fontsByIdentity[key] {
+                    usage = known
+                } else {
+                    usage = FontUsage(font: run.font, objects: .init(cidFont: writer.allocate(), descriptor: writer.allocate(),
+                                                                     fontFile: writer.allocate()))
+                    fonts.append(usage)
+                    fontsByIdentity[key] = usage
+                }
+                for glyph in run.glyphs { usage.markUsed(glyph.id) }
+            }
+        }
+        var resourceNumber = 1
+        for usage in fonts { usage.assignCodes(resourceNumber: &resourceNumber) { writer.allocate() } }
+
+        // Pages: content stream, then the page with the fonts its text selected.
         for (pageIndex, page) in pages.enumerated() {
             guard isCoordinate(page.width), isCoordinate(page.height), page.width > 0, page.height > 0 else {
                 throw PDFWriterError(.invalidValue, "page size \(page.width) × \(page.height) is not positive", page: pageIndex)
@@ -97,7 +119,6 @@ public enum PDFDocumentWriter {
                 try content.paint(graphic)
             }
             tags?.endSequence(content: &content)
-            var pageFonts: [FontUsage] = []
             for (runIndex, run) in page.texts.enumerated() where !run.glyphs.isEmpty {
                 // An element's run with spans (a Latin name in Arabic text, punctuation with a
                 // replacement text) is shown in pieces, each span a marked-content sequence of
@@ -110,22 +131,7 @@ public enum PDFDocumentWriter {
                         content.beginText()
                         try tags?.mark(piece.mark ?? .artifact(.layout), span: span, page: pageIndex, content: &content)
                     }
-                    let key = ObjectIdentifier(run.font)
-                    let usage: FontUsage
-                    if let known = fontsByIdentity[key] {
-                        usage = known
-                    } else {
-                        usage = FontUsage(
-                            font: run.font, resourceNumber: fonts.count + 1,
-                            objects: .init(type0: writer.allocate(), cidFont: writer.allocate(),
-                                           descriptor: writer.allocate(), fontFile: writer.allocate(),
-                                           toUnicode: writer.allocate()))
-                        fonts.append(usage)
-                        fontsByIdentity[key] = usage
-                    }
-                    if !pageFonts.contains(where: { $0 === usage }) {
-                        pageFonts.append(usage)
-                    }
+                    guard let usage = fontsByIdentity[ObjectIdentifier(run.font)] else { continue }
                     try content.show(piece, usage: usage, runIndex: runIndex)
                 }
             }
@@ -145,13 +151,13 @@ public enum PDFDocumentWriter {
                 out.append(0x20)
                 out.pdfNumber(page.height)
                 out.ascii("] /Resources <<")
-                if !pageFonts.isEmpty {
+                if !content.fonts.isEmpty {
                     out.ascii(" /Font <<")
-                    for usage in pageFonts {
+                    for font in content.fonts {
                         out.ascii(" /F")
-                        out.pdfInt(usage.resourceNumber)
+                        out.pdfInt(font.resourceNumber)
                         out.append(0x20)
-                        out.pdfRef(usage.objects.type0)
+                        out.pdfRef(font.type0)
                     }
                     out.ascii(" >>")
                 }

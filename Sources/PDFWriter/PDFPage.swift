@@ -66,6 +66,25 @@ public enum PDFGraphic: Sendable {
     /// A path of subpaths; it must start with `.move`. `stroke` is the line width of
     /// a black outline, `fill` the gray level; `evenOdd` selects the even-odd fill rule.
     case path([PDFPathElement], stroke: Double?, fill: Double?, evenOdd: Bool)
+    /// Black blocks on a grid of square cells `cell` pt wide whose lower-left corner is at
+    /// (x, y) — a QR code's modules. Written in cell units (one `cm`, then small numbers), each
+    /// block filled on its own (renderers snap a lone axis-aligned rectangle to device pixels,
+    /// which keeps a QR code sharp at 100–150 dpi; one path of all blocks came out blurred and
+    /// unreadable to zbar at 110–130 dpi) and widened by `bleed` pt so that neighbours overlap
+    /// instead of leaving hairline gaps.
+    case cells(x: Double, y: Double, cell: Double, bleed: Double, blocks: [PDFCellBlock])
+}
+
+/// A block of ``PDFGraphic/cells(x:y:cell:blocks:)``: lower-left cell and size, in cells, rows upwards.
+public struct PDFCellBlock: Sendable {
+    public var column: Int, row: Int, width: Int, height: Int
+
+    public init(column: Int, row: Int, width: Int, height: Int) {
+        self.column = column
+        self.row = row
+        self.width = width
+        self.height = height
+    }
 }
 
 /// One segment of a ``PDFGraphic/path(_:stroke:fill:evenOdd:)``.

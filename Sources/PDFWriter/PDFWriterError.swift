@@ -24,7 +24,7 @@ public struct PDFWriterError: Error, Sendable, Equatable, CustomStringConvertibl
         case invalidDate
         /// The document has no pages.
         case noPages
-        /// zlib reported an error.
+        /// The compressor (libdeflate) could not be allocated or wrote nothing.
         case compressionFailed
         /// A structure element has no usable type or comes before its parent, or
         /// content is marked with an element that does not exist.

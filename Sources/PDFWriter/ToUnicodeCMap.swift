@@ -1,5 +1,5 @@
 // ToUnicode CMaps, ISO 32000-1 §9.10.3, in the CMap syntax of Adobe Technical
-// Notes #5014 and #5411. Maps each 2-byte code (= glyph id) to UTF-16BE text.
+// Notes #5014 and #5411. Maps each one-byte code (FontUsage.codeSpace) to UTF-16BE text.
 
 enum ToUnicodeCMap {
     /// At most 100 entries per begin…end block (Adobe TN #5014, implementation limits).
@@ -45,27 +45,27 @@ enum ToUnicodeCMap {
         }
     }
 
-    /// The CMap program for `mappings` (glyph id → text), sorted by glyph id.
+    /// The CMap program for `mappings` (one-byte code → text), sorted by code.
     ///
-    /// Consecutive glyph ids that map to consecutive single BMP code units become
-    /// `bfrange` entries (only the last byte of source and destination may change
-    /// within a range, §9.10.3); everything else, including ligatures (several
-    /// characters) and non-BMP characters (surrogate pairs), is a `bfchar`.
-    static func program(_ mappings: [(glyph: UInt16, text: String)]) -> [UInt8] {
-        var singles: [(UInt16, [UInt16])] = []
-        var ranges: [(first: UInt16, last: UInt16, unit: UInt16)] = []
+    /// Consecutive codes that map to consecutive single BMP code units become
+    /// `bfrange` entries (only the last byte of the destination may change within a
+    /// range, §9.10.3); everything else, including ligatures (several characters)
+    /// and non-BMP characters (surrogate pairs), is a `bfchar`.
+    static func program(_ mappings: [(code: UInt8, text: String)]) -> [UInt8] {
+        var singles: [(UInt8, [UInt16])] = []
+        var ranges: [(first: UInt8, last: UInt8, unit: UInt16)] = []
         var index = 0
         while index < mappings.count {
-            let (glyph, text) = mappings[index]
+            let (code, text) = mappings[index]
             let units = destination(text)
             var end = index
             if units.count == 1, !UTF16.isLeadSurrogate(units[0]), !UTF16.isTrailSurrogate(units[0]) {
-                // Extend while the next glyph is +1 with the next unit, in the same 256-block.
+                // Extend while the next code is +1 with the next unit, in the same 256-block.
                 while end + 1 < mappings.count {
                     let next = mappings[end + 1]
                     let step = UInt16(end + 1 - index)
                     let nextUnits = destination(next.text)
-                    guard next.glyph == glyph &+ step, next.glyph >> 8 == glyph >> 8,
+                    guard UInt16(next.code) == UInt16(code) + step,
                           nextUnits.count == 1, units[0] <= 0xFFFF - step, nextUnits[0] == units[0] + step,
                           nextUnits[0] >> 8 == units[0] >> 8,
                           !UTF16.isLeadSurrogate(nextUnits[0]), !UTF16.isTrailSurrogate(nextUnits[0])
@@ -74,9 +74,9 @@ enum ToUnicodeCMap {
                 }
             }
             if end > index {
-                ranges.append((glyph, mappings[end].glyph, units[0]))
+                ranges.append((code, mappings[end].code, units[0]))
             } else {
-                singles.append((glyph, units))
+                singles.append((code, units))
             }
             index = end + 1
         }
@@ -91,7 +91,7 @@ enum ToUnicodeCMap {
             /CMapName /Adobe-Identity-UCS def
             /CMapType 2 def
             1 begincodespacerange
-            <0000> <FFFF>
+            <00> <FF>
             endcodespacerange
 
             """)
@@ -99,9 +99,9 @@ enum ToUnicodeCMap {
             let block = singles[start..<min(start + blockLimit, singles.count)]
             out.pdfInt(block.count)
             out.ascii(" beginbfchar\n")
-            for (glyph, units) in block {
+            for (code, units) in block {
                 out.append(0x3C)
-                out.appendHexUInt16(glyph)
+                out.appendHexByte(code)
                 out.ascii("> <")
                 for unit in units { out.appendHexUInt16(unit) }
                 out.ascii(">\n")
@@ -114,9 +114,9 @@ enum ToUnicodeCMap {
             out.ascii(" beginbfrange\n")
             for range in block {
                 out.append(0x3C)
-                out.appendHexUInt16(range.first)
+                out.appendHexByte(range.first)
                 out.ascii("> <")
-                out.appendHexUInt16(range.last)
+                out.appendHexByte(range.last)
                 out.ascii("> <")
                 out.appendHexUInt16(range.unit)
                 out.ascii(">\n")

@@ -87,11 +87,19 @@ final class FigureLayoutTests: XCTestCase {
 final class FooterScanCodeTests: XCTestCase {
     let layout = DocumentLayout(typesetter: typesetter)
 
-    private func qrRects(_ page: Page) -> [(x: Double, y: Double, w: Double, h: Double)] {
+    /// The footer's QR code: where its dark modules are drawn and which they are (the blocks
+    /// painted into a square grid, row-major).
+    private func qrBitmaps(_ page: Page) -> [(x: Double, y: Double, w: Double, h: Double, size: Int, dark: [Bool])] {
         let footerTop = page.height - LayoutOptions().marginBottom
         return page.items.compactMap { item in
-            guard case .rect(let x, let y, let w, let h, nil, 0) = item, y > footerTop else { return nil }
-            return (x, y, w, h)
+            guard case .cells(let x, let y, let cell, let rows, let blocks) = item, y > footerTop else { return nil }
+            var dark = [Bool](repeating: false, count: rows * rows)
+            for block in blocks {
+                for row in block.row..<block.row + block.height {
+                    for column in block.column..<block.column + block.width { dark[row * rows + column] = true }
+                }
+            }
+            return (x, y, cell * Double(rows), cell * Double(rows), rows, dark)
         }
     }
 
@@ -111,12 +119,16 @@ final class FooterScanCodeTests: XCTestCase {
         for (i, page) in laid.pages.enumerated() {
             let text = DocumentLayout.scanCode(documentId: id, page: i + 1, of: laid.pages.count)
             XCTAssertEqual(text, "OSTEODOC:\(id):\(i + 1)/\(laid.pages.count)")
-            let rects = qrRects(page)
-            XCTAssertEqual(rects.count, try QRCode(text).darkRectangles().count, "page \(i + 1): one rectangle per block of dark modules")
+            let bitmaps = qrBitmaps(page)
+            XCTAssertEqual(bitmaps.count, 1, "page \(i + 1): one QR code")
+            let symbol = try QRCode(text)
+            let code = try XCTUnwrap(bitmaps.first)
+            XCTAssertEqual(code.size, symbol.size)
+            XCTAssertEqual(code.dark, symbol.modules, "page \(i + 1): the modules of the page's own code")
             XCTAssertTrue(footerText(page).contains(text), "page \(i + 1): the code's text is printed beside it")
             // Bottom-left corner, dark modules flush with the left margin, about 12 mm of dark area.
-            let minX = rects.map(\.x).min()!, maxX = rects.map { $0.x + $0.w }.max()!
-            let minY = rects.map(\.y).min()!, maxY = rects.map { $0.y + $0.h }.max()!
+            let minX = code.x, maxX = code.x + code.w
+            let minY = code.y, maxY = code.y + code.h
             XCTAssertEqual(minX, LayoutOptions().marginLeft, accuracy: 0.01)
             XCTAssertEqual(maxX - minX, maxY - minY, accuracy: 0.1, "square")
             XCTAssertGreaterThan(maxX - minX, 30)
@@ -133,9 +145,9 @@ final class FooterScanCodeTests: XCTestCase {
 
     func testRightToLeftPutsTheCodeOnTheRight() throws {
         let laid = try layout.layout(document([.paragraph([.text("نص قصير.")])], rtl: true, id: "CI-PLN-1-ar-00000000"))
-        let rects = qrRects(laid.pages[0])
+        let code = try XCTUnwrap(qrBitmaps(laid.pages[0]).first)
         let opts = LayoutOptions()
-        XCTAssertEqual(rects.map { $0.x + $0.w }.max()!, opts.marginLeft + (opts.pageWidth - opts.marginLeft - opts.marginRight), accuracy: 0.05)
+        XCTAssertEqual(code.x + code.w, opts.marginLeft + (opts.pageWidth - opts.marginLeft - opts.marginRight), accuracy: 0.05)
         XCTAssertTrue(footerText(laid.pages[0]).contains("OSTEODOC:CI-PLN-1-ar-00000000:1/1"))
     }
 }

@@ -62,7 +62,8 @@ final class SummaryFigureTests: XCTestCase {
         XCTAssertGreaterThan(curves, 300, "the skeleton's Bézier curves")
         XCTAssertTrue(text.contains("\nB\n"), "bones: filled and outlined")
         XCTAssertTrue(text.contains("0.9 g"), "bones: light gray")
-        XCTAssertTrue(text.contains(" re\nf\n") || text.contains(" re f\n"), "QR modules: filled rectangles")
+        XCTAssertTrue(text.contains("\n0 0 7.017 1.017 re f\n"),
+                      "QR modules: filled rectangles in module units, a hair larger (the bottom-left finder's bottom row)")
         // The words of the figure are real text.
         let words = try runTool("pdftotext", ["-enc", "UTF-8", url.path, "-"]).stdout
         for word in ["Destra", "Sinistra", "Davanti", "I numeri sono quelli della tabella.",

@@ -3,12 +3,20 @@ import XCTest
 @testable import PDFWriter
 
 final class ContentStreamTests: XCTestCase {
-    private func usage(_ font: PDFFont, number: Int = 1) -> FontUsage {
-        FontUsage(font: font, resourceNumber: number,
-                  objects: .init(type0: 1, cidFont: 2, descriptor: 3, fontFile: 4, toUnicode: 5))
+    /// The record of `font` for a document that shows `glyphs`, codes assigned.
+    private func usage(_ font: PDFFont, glyphs: [UInt16]) -> FontUsage {
+        let usage = FontUsage(font: font, objects: .init(cidFont: 2, descriptor: 3, fontFile: 4))
+        for glyph in glyphs { usage.markUsed(glyph) }
+        var resourceNumber = 1
+        var object = 10
+        usage.assignCodes(resourceNumber: &resourceNumber) { object += 1; return object }
+        return usage
     }
 
-    private func hex(_ glyph: UInt16) -> String { String(format: "%04X", glyph) }
+    /// The one-byte code of `glyph`, as the character a test's expected text shows.
+    private func code(_ usage: FontUsage, _ glyph: UInt16) -> String {
+        String(UnicodeScalar(usage.code(of: glyph).code))
+    }
 
     func testGraphicsWriteStateOnlyWhenItChanges() throws {
         var content = ContentStream(page: 0)
@@ -63,9 +71,11 @@ final class ContentStreamTests: XCTestCase {
     /// to the previous line; g only when the gray changes.
     func testTextRunsUseFewOperators() throws {
         let font = try Fonts.load("NotoSans-Regular.ttf").pdf
-        let regular = usage(font)
         let a = try XCTUnwrap(font.nominalGlyph("A")), v = try XCTUnwrap(font.nominalGlyph("V"))
         let two = try XCTUnwrap(font.nominalGlyph("2"))
+        let regular = usage(font, glyphs: [a, v, two])
+        // Codes in glyph order, from the first byte of the code space.
+        XCTAssertEqual([two, a, v].map { regular.code(of: $0).code }, [0, 1, 2])
         let wA = font.widths[Int(a)], wV = font.widths[Int(v)]
         XCTAssertEqual(wA, 639)
         XCTAssertEqual(wV, 600)
@@ -87,13 +97,13 @@ final class ContentStreamTests: XCTestCase {
             BT
             /F1 10 Tf
             72 700 Td
-            [<\(hex(a))>50<\(hex(v))\(hex(a))>] TJ
+            [(\(code(regular, a)))50(\(code(regular, v))\(code(regular, a)))] TJ
             3 Ts
-            [<\(hex(two))>] TJ
+            [(\(code(regular, two)))] TJ
             0.5 g
             0 Ts
             0 -13.5 Td
-            [<\(hex(a))>] TJ
+            [(\(code(regular, a)))] TJ
             ET
 
             """)
@@ -105,7 +115,7 @@ final class ContentStreamTests: XCTestCase {
         var content = ContentStream(page: 1)
         let run = PDFTextRun(font: font, size: 12, x: 0, y: 0,
                              glyphs: [PDFGlyph(id: 36, x: 0, y: 0, text: "A"), PDFGlyph(id: 0, x: 7, y: 0, text: "?")])
-        XCTAssertThrowsError(try content.show(run, usage: usage(font), runIndex: 4)) { error in
+        XCTAssertThrowsError(try content.show(run, usage: usage(font, glyphs: [36]), runIndex: 4)) { error in
             let error = error as? PDFWriterError
             XCTAssertEqual(error?.code, .notdefGlyph)
             XCTAssertEqual(error?.page, 1)
@@ -113,10 +123,10 @@ final class ContentStreamTests: XCTestCase {
             XCTAssertEqual(error?.glyph, 1)
         }
         let outside = PDFTextRun(font: font, size: 12, x: 0, y: 0, glyphs: [PDFGlyph(id: 60000, x: 0, y: 0, text: "?")])
-        XCTAssertThrowsError(try content.show(outside, usage: usage(font), runIndex: 0)) { error in
+        XCTAssertThrowsError(try content.show(outside, usage: usage(font, glyphs: [36]), runIndex: 0)) { error in
             XCTAssertEqual((error as? PDFWriterError)?.code, .glyphOutOfRange)
         }
         let badSize = PDFTextRun(font: font, size: 0, x: 0, y: 0, glyphs: [PDFGlyph(id: 36, x: 0, y: 0, text: "A")])
-        XCTAssertThrowsError(try content.show(badSize, usage: usage(font), runIndex: 0))
+        XCTAssertThrowsError(try content.show(badSize, usage: usage(font, glyphs: [36]), runIndex: 0))
     }
 }

@@ -28,7 +28,7 @@ final class PDFDocumentWriterTests: XCTestCase {
             // pdffonts: three Type0 fonts with CID TrueType descendants, embedded, subset, ToUnicode.
             let fonts = try runTool("pdffonts", [path]).output.split(separator: "\n").dropFirst(2)
             XCTAssertEqual(fonts.count, 3, fonts.joined(separator: "\n"))
-            let row = try NSRegularExpression(pattern: #"^[A-Z]{6}\+(\S+)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+0$"#)
+            let row = try NSRegularExpression(pattern: #"^[A-Z]{6}\+(\S+)\s+CID TrueType\s+Custom\s+yes\s+yes\s+yes\s+\d+\s+0$"#)
             var names: [String] = []
             for line in fonts {
                 let text = String(line)
@@ -110,6 +110,39 @@ final class PDFDocumentWriterTests: XCTestCase {
             info: PDFDocumentInfo(title: "Arabic", language: "ar", identifier: "lam-alef"))
         try withTemporaryFile(pdf) { path in
             XCTAssertEqual(try runTool("qpdf", ["--check", path], allowFailure: true).status, 0)
+            XCTAssertEqual(self.lines(try runTool("pdftotext", [path, "-"]).output), lines)
+        }
+    }
+
+    /// One byte addresses 250 glyphs and the space: a document showing more glyphs of one font
+    /// gets a second encoding (a second Type0 font over the same CIDFont and program), switched
+    /// with Tf inside a line; every letter still extracts, in order, and the file is clean.
+    func testMoreGlyphsThanOneByteGetASecondEncoding() throws {
+        let font = try Fonts.load("NotoSans-Regular.ttf")
+        // Latin, Greek and Cyrillic letters the font has, each its own glyph: 320 of them.
+        var letters: [Character] = []
+        var seen = Set<UInt16>()
+        for value in UInt32(0x41)...0x4FF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic,
+                  let glyph = font.pdf.nominalGlyph(scalar), seen.insert(glyph).inserted else { continue }
+            letters.append(Character(scalar))
+            if letters.count == 320 { break }
+        }
+        XCTAssertEqual(letters.count, 320)
+        // Forty letters a line, the second line starting inside the first encoding's range
+        // and running into the second's.
+        let lines = stride(from: 0, to: letters.count, by: 40).map { String(letters[$0..<min($0 + 40, letters.count)]) }
+        let runs = try lines.enumerated().map { index, text in
+            try SampleDocument.latinRun(text, font: "NotoSans-Regular.ttf", size: 10, x: 40, y: 780 - Double(index) * 20)
+        }
+        let pdf = try PDFDocumentWriter.write(pages: [PDFPage(width: SampleDocument.width, height: SampleDocument.height, texts: runs)],
+                                              info: PDFDocumentInfo(title: "Letters", language: "it", identifier: "letters"))
+        try withTemporaryFile(pdf) { path in
+            let check = try runTool("qpdf", ["--check", path], allowFailure: true)
+            XCTAssertEqual(check.status, 0, check.output + check.error)
+            let fonts = try runTool("pdffonts", [path]).output.split(separator: "\n").dropFirst(2)
+            XCTAssertEqual(fonts.count, 2, "two encodings: \(fonts.joined(separator: "\n"))")
+            XCTAssertEqual(Set(fonts.map { $0.split(separator: " ")[0] }).count, 1, "one subset behind both")
             XCTAssertEqual(self.lines(try runTool("pdftotext", [path, "-"]).output), lines)
         }
     }

@@ -11,7 +11,7 @@ final class ToUnicodeCMapTests: XCTestCase {
         /CMapName /Adobe-Identity-UCS def
         /CMapType 2 def
         1 begincodespacerange
-        <0000> <FFFF>
+        <00> <FF>
         endcodespacerange
 
         """
@@ -25,22 +25,19 @@ final class ToUnicodeCMapTests: XCTestCase {
 
     func testRangesCharsLigaturesAndSurrogates() {
         let program = ToUnicodeCMap.program([
-            (glyph: 0x0024, text: "A"), (glyph: 0x0025, text: "B"), (glyph: 0x0026, text: "C"),  // range
-            (glyph: 0x0030, text: "x"),                                                         // single
-            (glyph: 0x00FF, text: "y"), (glyph: 0x0100, text: "z"),  // consecutive, but the high byte changes
-            (glyph: 0x0200, text: "fi"),                             // ligature: all its characters
-            (glyph: 0x0201, text: "😀"),                             // non-BMP: surrogate pair
+            (code: 0x24, text: "A"), (code: 0x25, text: "B"), (code: 0x26, text: "C"),  // range
+            (code: 0x30, text: "x"),                                                   // single
+            (code: 0x40, text: "fi"),                                                  // ligature: all its characters
+            (code: 0x41, text: "😀"),                                                  // non-BMP: surrogate pair
         ])
         let expected = header + """
-            5 beginbfchar
-            <0030> <0078>
-            <00FF> <0079>
-            <0100> <007A>
-            <0200> <00660069>
-            <0201> <D83DDE00>
+            3 beginbfchar
+            <30> <0078>
+            <40> <00660069>
+            <41> <D83DDE00>
             endbfchar
             1 beginbfrange
-            <0024> <0026> <0041>
+            <24> <26> <0041>
             endbfrange
 
             """ + footer
@@ -49,18 +46,18 @@ final class ToUnicodeCMapTests: XCTestCase {
 
     func testRangeDestinationDoesNotWrapItsLastByte() {
         let program = String(decoding: ToUnicodeCMap.program([
-            (glyph: 10, text: "\u{00FE}"), (glyph: 11, text: "\u{00FF}"), (glyph: 12, text: "\u{0100}"),
+            (code: 10, text: "\u{00FE}"), (code: 11, text: "\u{00FF}"), (code: 12, text: "\u{0100}"),
         ]), as: UTF8.self)
-        XCTAssertTrue(program.contains("1 beginbfrange\n<000A> <000B> <00FE>\nendbfrange"), program)
-        XCTAssertTrue(program.contains("1 beginbfchar\n<000C> <0100>\nendbfchar"), program)
+        XCTAssertTrue(program.contains("1 beginbfrange\n<0A> <0B> <00FE>\nendbfrange"), program)
+        XCTAssertTrue(program.contains("1 beginbfchar\n<0C> <0100>\nendbfchar"), program)
     }
 
     func testBlocksHoldAtMostOneHundredEntries() {
-        // Every other glyph id, so nothing forms a range.
-        let mappings = (0..<150).map { (glyph: UInt16(2 * $0 + 1), text: "a") }
+        // Every other code, so nothing forms a range.
+        let mappings = (0..<120).map { (code: UInt8(2 * $0 + 1), text: "a") }
         let program = String(decoding: ToUnicodeCMap.program(mappings), as: UTF8.self)
         XCTAssertTrue(program.contains("100 beginbfchar\n"))
-        XCTAssertTrue(program.contains("50 beginbfchar\n"))
+        XCTAssertTrue(program.contains("20 beginbfchar\n"))
     }
 
     /// Right-to-left glyphs that stand for several characters are written in
@@ -75,8 +72,7 @@ final class ToUnicodeCMapTests: XCTestCase {
 
     func testFirstNonEmptyTextWinsAndClustersAreSplitOverTheirGlyphs() throws {
         let font = try Fonts.load("NotoSans-Regular.ttf").pdf
-        let usage = FontUsage(font: font, resourceNumber: 1,
-                              objects: .init(type0: 1, cidFont: 2, descriptor: 3, fontFile: 4, toUnicode: 5))
+        let usage = FontUsage(font: font, objects: .init(cidFont: 2, descriptor: 3, fontFile: 4))
         let e = try XCTUnwrap(font.nominalGlyph("e")), acute = try XCTUnwrap(font.nominalGlyph("\u{0301}"))
         let x = try XCTUnwrap(font.nominalGlyph("x"))
         usage.recordText(x, "")
