@@ -126,7 +126,9 @@ do {
     print("osteodoc-bench — example plan, Italian (shared machine: figures are noisy)")
     // Whole processes first, while this one is small: Linux reports a spawned child's peak RSS
     // as at least the parent's at the time of the spawn.
-    let cli = binDir.appendingPathComponent("osteodoc").path
+    // `--cli PATH`: the program to time cold and in batch, e.g. the shipped build of
+    // scripts/build-release.sh (static Swift runtime); default: the osteodoc beside this bench.
+    let cli = argument("--cli") ?? binDir.appendingPathComponent("osteodoc").path
     if FileManager.default.isExecutableFile(atPath: cli) {
     // Cold: the CLI as the front desk runs it.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("osteodoc-bench-\(getpid())")
