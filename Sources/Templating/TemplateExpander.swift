@@ -74,7 +74,19 @@ public final class TemplateExpander: @unchecked Sendable {
             if let parsed = libraries[name] { return parsed }
             guard let source = templates[name] else { throw TemplatingError.missingTemplate(name) }
             var library = MustacheLibrary()
-            do { try library.register(Self.header + source, named: name) } catch {
+            do {
+                // In pieces (TemplateChunks: the parser's cost grows with tags × length),
+                // joined by partial tags on one line, which insert each piece as it is.
+                let pieces = TemplateChunks.split(source)
+                if pieces.count == 1 {
+                    try library.register(Self.header + source, named: name)
+                } else {
+                    for (index, piece) in pieces.enumerated() {
+                        try library.register(Self.header + piece, named: Self.pieceName(name, index))
+                    }
+                    try library.register(pieces.indices.map { "{{> \(Self.pieceName(name, $0))}}" }.joined(), named: name)
+                }
+            } catch {
                 throw TemplatingError.templateSyntax(name, String(describing: error))
             }
             for id in Set(partialsByTemplate[name] ?? []).sorted() {
@@ -87,6 +99,10 @@ public final class TemplateExpander: @unchecked Sendable {
             return library
         }
     }
+
+    /// The partial name of a template's piece: `?` is a character swift-mustache allows in
+    /// partial names and no prose unit has (units are named by their path under `locales/<tag>/`).
+    static func pieceName(_ template: String, _ index: Int) -> String { "\(template)?\(index)" }
 
     /// Names used in `{{> name}}` tags.
     static func partials(in source: String) -> [String] {
