@@ -3,9 +3,6 @@
 // glyph ids of the embedded font (CIDToGIDMap /Identity).
 
 enum EncodingCMap {
-    /// At most 100 entries per begin…end block (Adobe TN #5014, implementation limits).
-    private static let blockLimit = 100
-
     /// The CMap program named `name` that maps each entry's code to its glyph id as CID;
     /// `entries` ascending by code.
     ///
@@ -33,33 +30,21 @@ enum EncodingCMap {
         out.ascii("/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n/CMapName ")
         out.pdfName(name)
         out.ascii(" def\n/CMapType 1 def\n/WMode 0 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
-        for start in stride(from: 0, to: ranges.count, by: blockLimit) {
-            let block = ranges[start..<min(start + blockLimit, ranges.count)]
-            out.pdfInt(block.count)
-            out.ascii(" begincidrange\n")
-            for range in block {
-                out.append(0x3C)
-                out.appendHexByte(range.first)
-                out.ascii("> <")
-                out.appendHexByte(range.last)
-                out.ascii("> ")
-                out.pdfInt(Int(range.glyph))
-                out.append(0x0A)
-            }
-            out.ascii("endcidrange\n")
+        out.cmapBlocks(ranges, begin: " begincidrange\n", end: "endcidrange\n") { range, out in
+            out.append(0x3C)
+            out.appendHexByte(range.first)
+            out.ascii("> <")
+            out.appendHexByte(range.last)
+            out.ascii("> ")
+            out.pdfInt(Int(range.glyph))
+            out.append(0x0A)
         }
-        for start in stride(from: 0, to: singles.count, by: blockLimit) {
-            let block = singles[start..<min(start + blockLimit, singles.count)]
-            out.pdfInt(block.count)
-            out.ascii(" begincidchar\n")
-            for single in block {
-                out.append(0x3C)
-                out.appendHexByte(single.code)
-                out.ascii("> ")
-                out.pdfInt(Int(single.glyph))
-                out.append(0x0A)
-            }
-            out.ascii("endcidchar\n")
+        out.cmapBlocks(singles, begin: " begincidchar\n", end: "endcidchar\n") { single, out in
+            out.append(0x3C)
+            out.appendHexByte(single.code)
+            out.ascii("> ")
+            out.pdfInt(Int(single.glyph))
+            out.append(0x0A)
         }
         out.ascii("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return out

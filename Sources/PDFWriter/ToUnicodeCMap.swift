@@ -2,8 +2,6 @@
 // Notes #5014 and #5411. Maps each one-byte code (FontUsage.codeSpace) to UTF-16BE text.
 
 enum ToUnicodeCMap {
-    /// At most 100 entries per begin…end block (Adobe TN #5014, implementation limits).
-    private static let blockLimit = 100
     /// Longest destination string written, in UTF-16 code units (TN #5411 allows 512 bytes).
     private static let maxUnits = 256
 
@@ -95,33 +93,21 @@ enum ToUnicodeCMap {
             endcodespacerange
 
             """)
-        for start in stride(from: 0, to: singles.count, by: blockLimit) {
-            let block = singles[start..<min(start + blockLimit, singles.count)]
-            out.pdfInt(block.count)
-            out.ascii(" beginbfchar\n")
-            for (code, units) in block {
-                out.append(0x3C)
-                out.appendHexByte(code)
-                out.ascii("> <")
-                for unit in units { out.appendHexUInt16(unit) }
-                out.ascii(">\n")
-            }
-            out.ascii("endbfchar\n")
+        out.cmapBlocks(singles, begin: " beginbfchar\n", end: "endbfchar\n") { single, out in
+            out.append(0x3C)
+            out.appendHexByte(single.0)
+            out.ascii("> <")
+            for unit in single.1 { out.appendHexUInt16(unit) }
+            out.ascii(">\n")
         }
-        for start in stride(from: 0, to: ranges.count, by: blockLimit) {
-            let block = ranges[start..<min(start + blockLimit, ranges.count)]
-            out.pdfInt(block.count)
-            out.ascii(" beginbfrange\n")
-            for range in block {
-                out.append(0x3C)
-                out.appendHexByte(range.first)
-                out.ascii("> <")
-                out.appendHexByte(range.last)
-                out.ascii("> <")
-                out.appendHexUInt16(range.unit)
-                out.ascii(">\n")
-            }
-            out.ascii("endbfrange\n")
+        out.cmapBlocks(ranges, begin: " beginbfrange\n", end: "endbfrange\n") { range, out in
+            out.append(0x3C)
+            out.appendHexByte(range.first)
+            out.ascii("> <")
+            out.appendHexByte(range.last)
+            out.ascii("> <")
+            out.appendHexUInt16(range.unit)
+            out.ascii(">\n")
         }
         out.ascii("""
             endcmap
