@@ -125,8 +125,8 @@ public final class PDFFont: Sendable {
         let capHeight = facts.capHeight.map(Double.init) ?? ascent
         let isItalic = facts.italicValue > 0 || facts.italicAngle != 0
 
-        // Flags, §9.8.2 Table 123. Symbolic (bit 3) is always set: with Identity-H
-        // the glyphs are not addressed through the standard Latin character set.
+        // Flags, §9.8.2 Table 123. Symbolic (bit 3) is always set: through a composite
+        // font's CMap the glyphs are not addressed by the standard Latin character set.
         var flags = 1 << 2
         if facts.isFixedPitch { flags |= 1 << 0 }
         if (1...7).contains(facts.familyClass) { flags |= 1 << 1 }  // sFamilyClass 1–7: serif classes
