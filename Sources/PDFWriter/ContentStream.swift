@@ -321,7 +321,8 @@ struct ContentStream {
 
         for (index, glyph) in run.glyphs.enumerated() {
             guard glyph.id != 0 else {
-                throw PDFWriterError(.notdefGlyph, "glyph id 0 (.notdef) for text \"\(glyph.text)\"",
+                // The glyph's text is not named: it may come from a plan value (page, run and glyph say where).
+                throw PDFWriterError(.notdefGlyph, "glyph id 0 (.notdef)",
                                      page: page, run: runIndex, glyph: index)
             }
             guard Int(glyph.id) < glyphCount else {
@@ -337,6 +338,7 @@ struct ContentStream {
             // rise (§9.3.7) rather than a new text line: the run keeps one line
             // start and one pen, and the offset costs one operator.
             let glyphRise = round3(glyph.y)
+            let (encoding, code) = usage.code(of: glyph.id)
             // Span boundaries (tagged documents): close the TJ, end or begin the span, reopen.
             if index > 0, spans.contains(where: { $0.glyphs.lowerBound == index || $0.glyphs.upperBound == index }) {
                 if inString { out.append(0x29); inString = false }
@@ -361,7 +363,6 @@ struct ContentStream {
                 lineY += dy
                 penX = lineX
             } else {
-                let encoding = usage.code(of: glyph.id).encoding
                 let resourceNumber = usage.encodings[encoding].resourceNumber
                 if glyphRise != rise || resourceNumber != fontNumber {
                     // A new TJ: Ts and Tf change the text state, not the pen (§9.3, §9.4.3).
@@ -391,7 +392,6 @@ struct ContentStream {
                 inString = true
             }
             // A code from FontUsage.codeSpace or the space: no byte needs escaping in a literal string.
-            let code = usage.code(of: glyph.id).code
             out.append(code)
             penX += font.widths[Int(glyph.id)] * scale
             if code == FontUsage.spaceCode { penX += wordSpacing }

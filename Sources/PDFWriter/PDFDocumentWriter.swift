@@ -3,9 +3,9 @@
 //
 // Object order (fixed, so output is byte-identical for equal input):
 //   1 catalog, 2 page tree, 3 info, 4 metadata, outline root and items,
+//   then per page: page and contents; the structure tree and output intent;
 //   then each font's shared objects (CIDFont, descriptor, program) in order of
-//   first use, then each font's encodings (Type0 font, encoding CMap, ToUnicode
-//   CMap), then per page: page and contents.
+//   first use, then each font's encodings (Type0 font, encoding CMap, ToUnicode CMap).
 // Page objects are written right after their content stream, fonts at the end
 // (their subsets depend on every page).
 
