@@ -8,6 +8,7 @@ extension DocumentLayout {
     /// columns have the same width and type: documents of equal standing (DPR 574/1988 art. 4).
     /// A right-to-left language takes the right-hand column and is set right to left in it.
     public func layoutBilingual(_ first: Document, _ second: Document) throws -> LaidOutDocument {
+        let typesetter = typesetter.forDocument()  // see `layout(_:)`
         let gap = 20.0
         let width = (options.contentWidth - gap) / 2
         let firstRTL = first.metadata.direction == .rightToLeft

@@ -14,6 +14,8 @@ public struct DocumentLayout {
 
     /// Lays out one document.
     public func layout(_ document: Document) throws -> LaidOutDocument {
+        // One document's view of the shared caches: its patient's paragraphs stay out of them.
+        let typesetter = typesetter.forDocument()
         var builder = FlowBuilder(typesetter: typesetter, options: options,
                                   language: document.metadata.language,
                                   rtl: document.metadata.direction == .rightToLeft)

@@ -59,6 +59,12 @@ enum Flate {
         }
 
         func give(_ compressor: OpaquePointer, level: Int32) {
+            // The best level's compressor holds 9 MB of tables (heaptrack) and serves the few
+            // streams compressed once per process: freed at once instead of kept idle.
+            if level >= Flate.bestLevel {
+                libdeflate_free_compressor(compressor)
+                return
+            }
             let kept = lock.withLock { () -> Bool in
                 guard idle[level, default: []].count < keep else { return false }
                 idle[level, default: []].append(compressor)

@@ -72,22 +72,17 @@ public struct QRCode: Sendable, Equatable {
     /// with runs of the same columns in consecutive rows merged into one taller rectangle.
     public func darkRectangles() -> [(column: Int, row: Int, width: Int, height: Int)] {
         var rects: [(column: Int, row: Int, width: Int, height: Int)] = []
-        // Open rectangles by (column, width) that reach the previous row.
-        var open: [Int: Int] = [:] // key column * 1000 + width → index in rects
-        var previousRow = -1
+        // By column: the rectangle last started there (index into rects, -1: none). It is still
+        // open when it reaches the row above the run and has the run's width; a row holds at most
+        // one run per column, so one slot per column is all the bookkeeping (no dictionary).
+        var started = [Int](repeating: -1, count: size)
         for run in darkRuns() {
-            if run.row != previousRow {
-                if run.row != previousRow + 1 { open = [:] }
-                // Keep only rectangles that reached the previous row.
-                open = open.filter { rects[$0.value].row + rects[$0.value].height == run.row }
-                previousRow = run.row
-            }
-            let key = run.column * 1000 + run.length
-            if let i = open[key], rects[i].row + rects[i].height == run.row {
+            let i = started[run.column]
+            if i >= 0, rects[i].row + rects[i].height == run.row, rects[i].width == run.length {
                 rects[i].height += 1
             } else {
                 rects.append((run.column, run.row, run.length, 1))
-                open[key] = rects.count - 1
+                started[run.column] = rects.count - 1
             }
         }
         return rects

@@ -5,9 +5,11 @@
 
 extension Paragraph {
     /// Finds words, spaces and newlines, computes UAX #14 break actions and
-    /// shapes every segment.
+    /// shapes every segment: looked up in `cache`, then in the document's own memo
+    /// (`scope`), shaped when in neither; fresh segments go to the memo, and to `cache`
+    /// when it admits them (see `DocumentScope`; without a scope, at once).
     /// - Throws: `MissingGlyphsError` if a shaped glyph is .notdef.
-    mutating func shape(language: String, cache: ShapeCache) throws {
+    mutating func shape(language: String, cache: ShapeCache, scope: DocumentScope? = nil) throws {
         breakActions = lineBreakActions(text, language: language)
         tokenize()
 
@@ -31,6 +33,11 @@ extension Paragraph {
         }
         ShapeCache.hash(&requests, text: text, language: language)
         var results = cache.lookup(requests, text: text, language: language)
+        if let scope, results.contains(where: { $0 == nil }) {
+            let missing = results.indices.filter { results[$0] == nil }
+            let memo = scope.shapes.lookup(missing.map { requests[$0] }, text: text, language: language)
+            for (index, glyphs) in zip(missing, memo) { results[index] = glyphs }
+        }
         if results.contains(where: { $0 == nil }) {
             var fresh = [(ShapeCache.Request, [ShapedGlyph])]()
             let buffer = ShapingBuffer()
@@ -44,7 +51,12 @@ extension Paragraph {
                 results[index] = glyphs
                 fresh.append((request, glyphs))
             }
-            cache.insert(fresh, text: text, language: language)
+            if let scope {
+                scope.shapes.insert(fresh, text: text, language: language)
+                cache.insert(fresh, text: text, language: language, document: scope.id)
+            } else {
+                cache.insert(fresh, text: text, language: language)
+            }
         }
         var missing = [Character]()
         for index in segments.indices {

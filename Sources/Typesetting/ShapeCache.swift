@@ -54,12 +54,15 @@ final class ShapeCache: @unchecked Sendable {
     private var oldBuckets: [Int: [Entry]] = [:]
     private var entryCount = 0
     private let generation: Int
+    /// First documents of the segments not yet admitted (used by `insert(_:text:language:document:)`).
+    private var doorkeeper: Doorkeeper
 
     /// - Parameter generation: entries per generation (the vocabulary of the
     ///   shipped documents in one language is a few thousand segments; a service
     ///   printing in several languages re-shapes some words, never prints differently).
     init(generation: Int = 10_000) {
         self.generation = generation
+        doorkeeper = Doorkeeper(generation: min(generation, 10_000))
     }
 
     /// Fills in `hash` of each request.
@@ -100,10 +103,14 @@ final class ShapeCache: @unchecked Sendable {
         }
     }
 
-    func insert(_ fresh: [(Request, [ShapedGlyph])], text: [UInt32], language: String) {
+    /// Stores freshly shaped segments. With `document` (a `DocumentScope`'s id), a segment is
+    /// stored only when another document shaped it before (`Doorkeeper`): words of one
+    /// patient's values stay out of the shared cache.
+    func insert(_ fresh: [(Request, [ShapedGlyph])], text: [UInt32], language: String, document: Int? = nil) {
         lock.lock()
         defer { lock.unlock() }
         for (request, glyphs) in fresh {
+            if let document, !doorkeeper.admits(request.hash, from: document) { continue }
             add(Entry(context: Array(text[request.context]), start: request.start, end: request.end,
                       font: request.font, rightToLeft: request.rightToLeft, script: request.script,
                       language: language, glyphs: glyphs),

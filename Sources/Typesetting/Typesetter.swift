@@ -5,15 +5,19 @@ import Foundation
 /// breaks lines with Knuth–Plass (hyphenating when it must) and returns lines
 /// of positioned glyph runs.
 ///
-/// Create one per process and share it: shaped words are cached inside.
-/// `@unchecked Sendable`: the font table is immutable and the shape cache
-/// serialises its own access; each call keeps its working state local.
+/// Create one per process and share it: shaped words and finished paragraphs are
+/// cached inside. A document's layout runs on `forDocument()`, so that only what
+/// recurs across documents stays in the caches (see `DocumentScope`).
+/// `@unchecked Sendable`: the font table is immutable and the caches
+/// serialise their own access; each call keeps its working state local.
 public final class Typesetter: @unchecked Sendable {
     private let fonts: FontTable
     let cache: ShapeCache
     private let hyphenationDirectory: String
     private let compiledDictionaries: String?
-    let layouts = LayoutCache()
+    let layouts: LayoutCache
+    /// The document this typesetter sets (nil: the shared one, which caches everything at once).
+    let scope: DocumentScope?
 
     /// Ragged lines get this much stretch (in em) at their end
     /// (`\rightskip 0pt plus 3em`); their spaces keep their natural width.
@@ -47,8 +51,27 @@ public final class Typesetter: @unchecked Sendable {
                 compiledDictionaryCache: String? = nil) {
         self.fonts = FontTable(fonts)
         cache = ShapeCache()
+        layouts = LayoutCache()
         self.hyphenationDirectory = hyphenationDirectory
         compiledDictionaries = compiledDictionaryCache
+        scope = nil
+    }
+
+    private init(sharing shared: Typesetter, scope: DocumentScope) {
+        fonts = shared.fonts
+        cache = shared.cache
+        layouts = shared.layouts
+        hyphenationDirectory = shared.hyphenationDirectory
+        compiledDictionaries = shared.compiledDictionaries
+        self.scope = scope
+    }
+
+    /// A typesetter for one document, sharing this one's fonts and caches: what it sets enters
+    /// the shared caches only when another document sets it too, and its repeats within the
+    /// document are served from its own memo, freed with it. Same output as this typesetter;
+    /// memory flat over a long batch (a paragraph with one patient's name is never kept).
+    public func forDocument() -> Typesetter {
+        Typesetter(sharing: self, scope: DocumentScope())
     }
 
     /// The dictionary file a language should have but that is missing (nil when it is there,
@@ -70,15 +93,17 @@ public final class Typesetter: @unchecked Sendable {
         guard LayoutCache.isCacheable(spans) else { return try layoutUncached(spans, style: style, width: width) }
         let key = LayoutCache.Key(spans: spans, style: style, width: width)
         if let cached = layouts.get(key) { return cached }
+        if let kept = scope?.layout(key) { return kept }
         let result = try layoutUncached(spans, style: style, width: width)
-        layouts.put(key, result)
+        scope?.keep(key, result)
+        layouts.put(key, result, document: scope?.id)
         return result
     }
 
     private func layoutUncached(_ spans: [TextSpan], style: ParagraphStyle, width: Double) throws -> ParagraphLayout {
         var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
         guard !paragraph.text.isEmpty else { return ParagraphLayout(lines: [], width: width) }
-        try paragraph.shape(language: style.language, cache: cache)
+        try paragraph.shape(language: style.language, cache: cache, scope: scope)
 
         let justified = style.alignment == .justified
         let indent = max(0, min(style.firstLineIndent, width))
@@ -146,15 +171,17 @@ public final class Typesetter: @unchecked Sendable {
         guard LayoutCache.isCacheable(spans) else { return try measureUncached(spans, style: style) }
         let key = LayoutCache.Key(spans: spans, style: style, width: -1)  // -1: a measure, not a layout
         if let cached = layouts.getWidth(key) { return cached }
+        if let kept = scope?.width(key) { return kept }
         let width = try measureUncached(spans, style: style)
-        layouts.putWidth(key, width)
+        scope?.keep(key, width: width)
+        layouts.putWidth(key, width, document: scope?.id)
         return width
     }
 
     private func measureUncached(_ spans: [TextSpan], style: ParagraphStyle) throws -> Double {
         var paragraph = try Paragraph(spans: spans, direction: style.direction, fonts: fonts)
         guard !paragraph.text.isEmpty else { return 0 }
-        try paragraph.shape(language: style.language, cache: cache)
+        try paragraph.shape(language: style.language, cache: cache, scope: scope)
         let list = paragraph.nodeList(NodeOptions(size: style.size, justified: false, hyphenator: nil,
                                                   hyphenateWiderThan: nil, emergencyWidth: nil))
         var widest = 0.0, current = 0.0
@@ -213,6 +240,8 @@ final class LayoutCache: @unchecked Sendable {
     private var entries = GenerationalCache<Key, ParagraphLayout>(generation: LayoutCache.generation)
     private var widths = GenerationalCache<Key, Double>(generation: LayoutCache.generation)
     static let generation = 2_000
+    /// First documents of the layouts and widths not yet admitted (see `DocumentScope`).
+    private var doorkeeper = Doorkeeper(generation: 2 * LayoutCache.generation)
 
     /// Layouts and widths held now.
     var count: Int {
@@ -230,13 +259,17 @@ final class LayoutCache: @unchecked Sendable {
         return widths.get(key)
     }
 
-    func putWidth(_ key: Key, _ width: Double) {
+    /// Stores a width; with `document`, only when another document measured it before.
+    func putWidth(_ key: Key, _ width: Double, document: Int? = nil) {
         lock.lock(); defer { lock.unlock() }
+        if let document, !doorkeeper.admits(key.hashValue, from: document) { return }
         widths.put(key, width)
     }
 
-    func put(_ key: Key, _ layout: ParagraphLayout) {
+    /// Stores a layout; with `document`, only when another document set it before.
+    func put(_ key: Key, _ layout: ParagraphLayout, document: Int? = nil) {
         lock.lock(); defer { lock.unlock() }
+        if let document, !doorkeeper.admits(key.hashValue, from: document) { return }
         entries.put(key, layout)
     }
 }

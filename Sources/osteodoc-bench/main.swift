@@ -20,8 +20,9 @@ import Templating
 // on a shared machine the figures are noisy. Then the cost of tagging (issue 12): tagged PDF/A-2a
 // against untagged, time and bytes; `--instructions` adds callgrind's warm instruction counts.
 //
-// Internal: `--only consent|discharge --variant tagged|untagged [--save FILE]` renders just
-// that (and keeps the first file), for the callgrind runs `--instructions` starts.
+// Internal: `--only consent|discharge --variant tagged|untagged [--save FILE] [--distinct]` renders
+// just that (and keeps the first file), for the callgrind runs `--instructions` starts; with
+// `--distinct` every iteration renders another patient (for heap profiles of a long run).
 
 func argument(_ name: String) -> String? {
     guard let i = CommandLine.arguments.firstIndex(of: name), i + 1 < CommandLine.arguments.count else { return nil }
@@ -118,7 +119,15 @@ do {
         let engine = try OsteoDoc(resources: root)
         let samples = try (0..<16).map { try OsteoDoc.plan(from: try variant($0)) }
         let first = try engine.render(kind, plan: samples[15], language: "it", format: .pdf, pdf: options)
-        _ = try warm(engine, kind, options, samples, iterations: iterations)
+        if CommandLine.arguments.contains("--distinct") {
+            // Every document another patient (for a heap profile of a long run: heaptrack lists
+            // what the caches still hold at exit as not freed, with where it was allocated).
+            for i in 0..<iterations {
+                _ = try engine.render(kind, plan: try OsteoDoc.plan(from: try variant(10_000 + i)), language: "it", format: .pdf, pdf: options)
+            }
+        } else {
+            _ = try warm(engine, kind, options, samples, iterations: iterations)
+        }
         if let path = argument("--save") { try Data(first).write(to: URL(fileURLWithPath: path)) }
         exit(0)
     }

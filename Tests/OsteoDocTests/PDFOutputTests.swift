@@ -74,6 +74,26 @@ final class PDFOutputTests: XCTestCase {
         XCTAssertLessThan(a.count, 120_000, "PDF size target")
     }
 
+    /// A document's bytes do not depend on what the engine rendered before: first in a fresh
+    /// engine (nothing cached), after another patient's document (the fixed prose now from the
+    /// shared caches, this patient's paragraphs from the document's own memo), and after its
+    /// own again (its paragraphs admitted to the shared caches by the second document that set them).
+    func testTheBytesDoNotDependOnWhatTheEngineRenderedBefore() throws {
+        let fresh = try OsteoDoc(resources: repositoryRoot)
+        let example = String(decoding: try examplePlanData(), as: UTF8.self)
+        XCTAssertTrue(example.contains("\"givenName\": \"Maria\""))
+        let other = try OsteoDoc.plan(from: Data(example.replacingOccurrences(
+            of: "\"givenName\": \"Maria\"", with: "\"givenName\": \"Giulia\"").utf8))
+        for kind in DocumentKind.allCases {
+            let first = try fresh.render(kind, plan: try plan(), language: "it", format: .pdf)
+            let otherBytes = try fresh.render(kind, plan: other, language: "it", format: .pdf)
+            XCTAssertNotEqual(first, otherBytes, "another patient")
+            XCTAssertEqual(try fresh.render(kind, plan: try plan(), language: "it", format: .pdf), first, "\(kind), after another patient")
+            XCTAssertEqual(try fresh.render(kind, plan: try plan(), language: "it", format: .pdf), first, "\(kind), third time")
+            XCTAssertEqual(try engine.render(kind, plan: try plan(), language: "it", format: .pdf), first, "\(kind), the shared engine")
+        }
+    }
+
     /// No glyph id 0, no line wider than its measure, nothing below the bottom margin,
     /// no paragraph leaving a single line alone at the top or bottom of a page.
     func testLayoutInvariants() throws {

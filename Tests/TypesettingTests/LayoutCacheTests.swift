@@ -41,6 +41,44 @@ final class LayoutCacheTests: XCTestCase {
         XCTAssertNotNil(typesetter.layouts.get(key), "the paragraph every document repeats stays")
     }
 
+    /// Issue 9 (flat memory over a long batch): through `forDocument()`, what one document
+    /// alone sets — however often within it — never enters the shared caches; what a second
+    /// document sets too enters them and stays. Every layout is the one a fresh typesetter makes.
+    func testDocumentScopesKeepOnlyWhatRecursAcrossDocuments() throws {
+        let fonts = try FontLibrary()
+        let shared = Typesetter(fonts: fonts), fresh = Typesetter(fonts: fonts)
+        let style = ParagraphStyle(size: 11.5, language: "it", direction: .leftToRight, alignment: .justified)
+        let fixed = [TextSpan("La cementoplastica rinforza l'osso con un cemento speciale.")]
+        func patient(_ n: Int) -> [TextSpan] { [TextSpan("Paziente Rossi\(n) Mario\(n), cartella \(4_000_000 + n).")] }
+
+        let first = shared.forDocument()
+        for _ in 0..<3 {  // a footer note on every page: repeats within one document
+            XCTAssertEqual(debugLog(try first.layout(fixed, style: style, width: 200)),
+                           debugLog(try fresh.layout(fixed, style: style, width: 200)))
+            XCTAssertEqual(debugLog(try first.layout(patient(0), style: style, width: 200)),
+                           debugLog(try fresh.layout(patient(0), style: style, width: 200)))
+            XCTAssertEqual(try first.measure(patient(0), style: style), try fresh.measure(patient(0), style: style))
+        }
+        XCTAssertEqual(shared.layouts.count, 0, "one document's paragraphs stay in its own memo")
+        XCTAssertEqual(shared.cache.count, 0, "and so do its shaped words")
+
+        let fixedKey = LayoutCache.Key(spans: fixed, style: style, width: 200)
+        for n in 1...(3 * LayoutCache.generation) {
+            let document = shared.forDocument()
+            XCTAssertEqual(debugLog(try document.layout(fixed, style: style, width: 200)), debugLog(try fresh.layout(fixed, style: style, width: 200)))
+            let text = patient(n)
+            XCTAssertEqual(debugLog(try document.layout(text, style: style, width: 200)), debugLog(try fresh.layout(text, style: style, width: 200)))
+            _ = try document.layout(text, style: style, width: 200)
+            _ = try document.measure(text, style: style)
+            XCTAssertNotNil(shared.layouts.get(fixedKey), "set by a second document: shared from then on")
+        }
+        XCTAssertEqual(shared.layouts.count, 1, "only the paragraph every document sets")
+        // The fixed paragraph's words and the patient paragraph's fixed words ("Paziente",
+        // "cartella") — never a name or a number of one patient.
+        let words = Set("La cementoplastica rinforza l'osso con un cemento speciale. Paziente cartella".split(separator: " "))
+        XCTAssertLessThanOrEqual(shared.cache.count, words.count + 2)
+    }
+
     func testGenerationalCacheKeepsWhatIsUsedAndDropsTheRest() {
         var cache = GenerationalCache<Int, String>(generation: 3)
         cache.put(0, "fixed")
