@@ -17,7 +17,8 @@ the browser, through the pages' own forms:
                the keyboard reaches shows its focus (outline or box-shadow)
   zoom         1280 px at 200 % (640 CSS px): no horizontal scrolling of the page (a table that is
                the only cause is reported, not failed)
-  desk         search by family name ("mül"), record number and date (DD/MM/YYYY); today's table
+  desk         search by family name ("mül"), record number and date (DD/MM/YYYY), posted (the URL
+               never holds the search text); today's table
   preview      a PDF, and nothing issued
   print        consent in Italian, then in German, to osteodoc-pdf: the notice names the job; the PDF
                cups-pdf writes has the issued document's page count and, on every page, its QR code
@@ -610,7 +611,11 @@ def search(s, query):
     field.clear()
     field.send_keys(query)
     s.submit(s.one('form[action="/desk"] button[type=submit]'))
-    expect(s.path() == "/desk" and s.query().get("q") == [query], f"the search went to {s.b.current_url}")
+    # Posted: the family name, record number or date stays out of the URL (history, proxy logs).
+    expect(s.path() == "/desk" and not s.query(), f"the search went to {s.b.current_url}")
+    expect(urllib.parse.quote(query) not in s.b.current_url and query not in s.b.current_url,
+           f"the search text is in the URL {s.b.current_url}")
+    expect(s.one("#q").get_attribute("value") == query, "the results page keeps the search text in the field")
     return [name for name, _ in desk_rows(s, "results")]
 
 

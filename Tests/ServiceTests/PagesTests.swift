@@ -122,11 +122,21 @@ final class PagesTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Tedesco"), "the patient's language by name")
             for (query, found) in [("mul", "Müller"), ("MÜLLER", "Müller"), ("d'àn", "Quaglierini"), ("MRN-88", "Bianchi"),
                                    ("09/12/2026", "Bianchi"), ("2026-12-09", "Bianchi")] {
-                let r = try await c.page("/desk?q=\(Client.formEncode(query))", login: desk)
+                let r = try await c.submit("/desk", [("q", query)], login: desk)
+                XCTAssertEqual(r.status, .ok)
                 XCTAssertTrue(r.text.contains(found), "\(query) finds \(found)")
             }
-            let none = try await c.page("/desk?q=zz%25", login: desk)
+            let none = try await c.submit("/desk", [("q", "zz%")], login: desk)
             XCTAssertTrue(none.text.contains("Nessun paziente trovato."))
+            // The search travels in the form's body, never in a URL (history, proxy logs).
+            XCTAssertTrue(page.text.contains("<form method=\"post\" action=\"/desk\""), "the search form posts")
+            XCTAssertFalse(page.text.contains("method=\"get\""))
+            let byURL = try await c.page("/desk?q=Bianchi", login: desk)
+            XCTAssertEqual(byURL.status, .ok)
+            XCTAssertFalse(byURL.text.contains("Bianchi"), "a query string is not a search: the day lists")
+            let forged = try await c.submit("/desk", [("q", "Bianchi")], login: desk, csrf: false)
+            XCTAssertEqual(forged.status, .forbidden, "a search without the session's token")
+            XCTAssertFalse(forged.text.contains("Bianchi"))
             XCTAssertFalse(s.logs.lines.joined().contains("Quaglierini"), "no patient name in the logs")
             XCTAssertFalse(s.logs.lines.joined().contains("Müller"), "no search text in the logs")
             let german = try await c.page("/desk", login: desk, language: "de-AT,de;q=0.9")

@@ -2,6 +2,9 @@ import Foundation
 import Hummingbird
 import Registry
 
+/// The desk's search form: the text and the session's CSRF token.
+struct DeskSearchForm: Decodable { var q: String?; var csrf: String? }
+
 /// A document with its events, as the pages show it.
 struct DocumentRecord {
     var document: IssuedDocument
@@ -17,31 +20,45 @@ struct DocumentRecord {
 }
 
 extension OsteodocService {
-    /// The front desk: today's and tomorrow's procedures, and a search by family name, record
-    /// number or date.
+    /// The front desk: today's and tomorrow's procedures (GET), and a search by family name,
+    /// record number or date (POST). The search goes in the form's body, never in the URL: a
+    /// family name or record number in a query string would stay in the browser's history and
+    /// in the access log of any proxy in front of the service (OWASP ASVS 8.3.1).
     func addDeskPages(_ router: Router<ServiceContext>) {
         router.get("/desk") { request, _ -> Response in
             try await self.page(request) {
                 let (principal, _) = try await self.staffMember(request, .readPlan)
-                let text = self.pageText(request)
-                let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
-                var lists: [[String: Any]] = []
-                if query.isEmpty {
-                    let today = self.day(self.clock.now)
-                    let tomorrow = self.day(self.clock.now.addingTimeInterval(86_400))
-                    for (id, key, day) in [("today", "desk_today", today), ("tomorrow", "desk_tomorrow", tomorrow)] {
-                        let rows = try await self.registry.listings(.day(day), limit: 500)
-                        lists.append(try await self.deskList(id: id, heading: text(key, ["date": self.longDate(day, text)]),
-                                                             rows: rows, empty: text["list_empty"], text))
-                    }
-                } else {
-                    let rows = try await self.search(String(query.prefix(64)))
-                    lists.append(try await self.deskList(id: "results", heading: text("desk_results", ["query": String(query.prefix(64))]),
-                                                         rows: rows, empty: text["desk_no_results"], withDate: true, text))
-                }
-                return self.html(request, "desk", title: text["desk_title"], principal: principal, ["query": query, "lists": lists])
+                return try await self.deskPage(request, principal, query: "")
             }
         }
+        router.post("/desk") { request, _ -> Response in
+            try await self.page(request) {
+                let form = try await self.form(DeskSearchForm.self, request)
+                let (principal, _) = try await self.staffMember(request, .readPlan, form: form.csrf)
+                return try await self.deskPage(request, principal, query: (form.q ?? "").trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+
+    /// The desk page: the day lists when `query` is empty, else what it finds.
+    private func deskPage(_ request: Request, _ principal: Principal, query: String) async throws -> Response {
+        let text = pageText(request)
+        let query = String(query.prefix(64))
+        var lists: [[String: Any]] = []
+        if query.isEmpty {
+            let today = day(clock.now)
+            let tomorrow = day(clock.now.addingTimeInterval(86_400))
+            for (id, key, day) in [("today", "desk_today", today), ("tomorrow", "desk_tomorrow", tomorrow)] {
+                let rows = try await registry.listings(.day(day), limit: 500)
+                lists.append(try await deskList(id: id, heading: text(key, ["date": longDate(day, text)]),
+                                                rows: rows, empty: text["list_empty"], text))
+            }
+        } else {
+            let rows = try await search(query)
+            lists.append(try await deskList(id: "results", heading: text("desk_results", ["query": query]),
+                                            rows: rows, empty: text["desk_no_results"], withDate: true, text))
+        }
+        return html(request, "desk", title: text["desk_title"], principal: principal, ["query": query, "lists": lists])
     }
 
     /// A date (`2026-12-01` or `01/12/2026`) lists that day; anything else is a record number or
