@@ -203,17 +203,16 @@ do {
         }
         return memory("VmRSS")
     }
-    func heapInUse() -> Double { trimmedRSS() }
     var longStart = now()
     for i in 0..<longRun {
         _ = try engine.render(.consent, plan: try OsteoDoc.plan(from: try variant(10_000 + i)), language: "it", format: .pdf)
-        if i == 99 { rssAt100 = memory("VmRSS"); heapAt100 = heapInUse(); longStart = now() }
+        if i == 99 { rssAt100 = memory("VmRSS"); heapAt100 = trimmedRSS(); longStart = now() }
         if i == 999 { rssAt1000 = memory("VmRSS") }
     }
     // Every document of the long run is another patient (the warm lines above cycle 16, whose
     // paragraphs the caches come to hold): the warm figure when no patient comes back.
     let newPatientMs = (now() - longStart) / Double(max(longRun - 100, 1))
-    let rssAtEnd = memory("VmRSS"), heapAtEnd = heapInUse()
+    let rssAtEnd = memory("VmRSS"), heapAtEnd = trimmedRSS()
     print(String(format: "  warm consent, a new patient every document: %.2f ms (documents 101 to %d; making and parsing each plan included)",
                  newPatientMs, longRun))
     print(String(format: "  memory, one process:      %.1f MiB after 100 consents, %.1f MiB after %d (growth %.1f MiB); peak %.1f MiB",
