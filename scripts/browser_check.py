@@ -367,7 +367,15 @@ class Staff:
         return (within or self.b).find_elements(By.CSS_SELECTOR, css)
 
     def text(self, css="body", within=None):
-        return self.one(css, within).text
+        """An element's text. A read is safe to repeat: when Chromium replaced the document between
+        finding the element and reading it (see `settled`), it is found again in the new one."""
+        for attempt in range(3):
+            try:
+                return self.one(css, within).text
+            except WebDriverException as e:
+                if attempt == 2 or within is not None or not replaced_document(e):
+                    raise
+                self.settled()
 
     def h1(self):
         return self.text("h1")
@@ -384,10 +392,11 @@ class Staff:
 
     # sessions
     def login_form(self, name, password):
-        self.get("/login")
-        self.one("#name").send_keys(name)
-        self.one("#password").send_keys(password)
-        self.submit(self.one('form[action="/login"] button[type=submit]'))
+        def fill():
+            self.one("#name").send_keys(name)
+            self.one("#password").send_keys(password)
+            return self.one('form[action="/login"] button[type=submit]')
+        self.submit(fill_in(self, "/login", 3, fill))
 
     def log_in(self, role, fresh=True):
         if fresh:
@@ -702,9 +711,15 @@ def fill_in(s, path, attempts, body):
         try:
             return body()
         except WebDriverException as e:
-            if attempt == attempts - 1 or "does not belong to the document" not in str(e) and "stale element" not in str(e):
+            if attempt == attempts - 1 or not replaced_document(e):
                 raise
             time.sleep(1)
+
+
+def replaced_document(error):
+    """Whether Chromium refused an element because its document had been replaced (CI, after a load
+    or a closed tab: "Node with given id does not belong to the document", or a stale element)."""
+    return "does not belong to the document" in str(error) or "stale element" in str(error)
 
 
 def print_consent(s, lang, expect_reprint=False):
