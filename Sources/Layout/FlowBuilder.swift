@@ -97,7 +97,9 @@ struct FlowBuilder {
         case .paragraph(let content):
             // A line with a blank to fill in by hand ("____") is set ragged: justifying it
             // would stretch the words apart around the blank.
-            let blank = Inline.plainText(content).contains("_____")
+            // (Searched in the UTF-8 bytes: `String.contains` of a string is Foundation's NSString
+            // search on Linux, some 45,000 instructions a paragraph.)
+            let blank = Inline.plainText(content).utf8.containsRun(of: UInt8(ascii: "_"), count: 5)
             append(try paragraphItems(content, style: style(.body, alignment: blank ? .start : nil), band: band,
                                       spaceBefore: Self.paragraphSpace, spaceAfter: 0))
         case .list(let ordered, let start, let items):
@@ -268,4 +270,16 @@ struct FlowBuilder {
 func fmt(_ x: Double) -> String {
     let r = (x * 10).rounded() / 10
     return r == r.rounded() ? String(Int(r)) : String(r)
+}
+
+extension Sequence where Element == UInt8 {
+    /// Whether `count` consecutive elements equal `byte` (a blank to fill in: `_____`).
+    func containsRun(of byte: UInt8, count: Int) -> Bool {
+        var run = 0
+        for element in self {
+            run = element == byte ? run + 1 : 0
+            if run >= count { return true }
+        }
+        return false
+    }
 }

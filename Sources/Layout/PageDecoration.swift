@@ -118,8 +118,7 @@ final class PageDecoration {
         let gap = 10.0
         let textLeft = rtl ? left : left + symbolSide + gap
         let textWidth = width - symbolSide - gap
-        let label = metadata.pageLabel.replacingOccurrences(of: "{page}", with: String(number))
-            .replacingOccurrences(of: "{pages}", with: String(count))
+        let label = Self.pageLabel(metadata.pageLabel, page: number, of: count)
         let labelSpans = [TextSpan(label, style: .bold)]
         let labelWidth = try typesetter.measure(labelSpans, style: style)
         let firstBaseline = qrY + 8
@@ -167,6 +166,31 @@ final class PageDecoration {
             }
         }
         throw LayoutError("footer: the document id (from planId) is too long to print in the footer")
+    }
+
+    /// The page label ("Pagina {page} di {pages}") with its two placeholders filled in.
+    ///
+    /// By hand, not with Foundation's `replacingOccurrences(of:with:)`: on Linux that goes
+    /// through NSString and CFString's search, about 13,000 instructions a call, twice a page
+    /// (callgrind, 2 December 2026). Any other brace is kept as it is.
+    static func pageLabel(_ pattern: String, page: Int, of pages: Int) -> String {
+        var label = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            label += rest[..<open]
+            let tail = rest[open...]
+            if tail.hasPrefix("{page}") {
+                label += String(page)
+                rest = tail.dropFirst(6)
+            } else if tail.hasPrefix("{pages}") {
+                label += String(pages)
+                rest = tail.dropFirst(7)
+            } else {
+                label += "{"
+                rest = tail.dropFirst()
+            }
+        }
+        return label + rest
     }
 
     /// One line of text; header and footer texts are short enough for one line of the measure.

@@ -70,6 +70,20 @@ final class FontUsage {
         used[Int(glyph &>> 6)] |= UInt64(1) &<< UInt64(glyph & 63)
     }
 
+    /// Records that every glyph of a run will be shown, as `markUsed(_:)` does for one.
+    ///
+    /// One access to the bit set for the whole run: each `used[…] |=` on this class's stored
+    /// property is otherwise a dynamic exclusivity check (`swift_beginAccess`/`endAccess`),
+    /// and a consent marks some 18,000 glyphs — 3 % of the PDF writer's instructions.
+    func markUsed(_ glyphs: [PDFGlyph]) {
+        let count = font.glyphCount
+        used.withUnsafeMutableBufferPointer { bits in
+            for glyph in glyphs where glyph.id != 0 && Int(glyph.id) < count {
+                bits[Int(glyph.id &>> 6)] |= UInt64(1) &<< UInt64(glyph.id & 63)
+            }
+        }
+    }
+
     /// Gives every glyph marked used a code, in glyph-id order, and allocates the
     /// objects of each encoding; `resourceNumber` is the next free resource number.
     func assignCodes(resourceNumber: inout Int, allocate: () -> Int) {

@@ -99,7 +99,7 @@ public enum PDFDocumentWriter {
                     fonts.append(usage)
                     fontsByIdentity[key] = usage
                 }
-                for glyph in run.glyphs { usage.markUsed(glyph.id) }
+                usage.markUsed(run.glyphs)
             }
         }
         var resourceNumber = 1

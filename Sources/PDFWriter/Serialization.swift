@@ -16,20 +16,27 @@ extension Array where Element == UInt8 {
     }
 
     /// An integer object (§7.3.3).
+    ///
+    /// Called some 15,000 times for a consent (coordinates, QR modules, object numbers): a single
+    /// digit is one append, longer numbers are formed in a buffer on the stack and appended at
+    /// once (appending a generic `repeatElement` and overwriting it cost twice as much).
     mutating func pdfInt(_ value: Int) {
         if value < 0 { append(0x2D) }
         var magnitude = value.magnitude
-        var digits = 1
-        var probe = magnitude
-        while probe >= 10 { probe /= 10; digits += 1 }
-        let start = count
-        append(contentsOf: repeatElement(0x30, count: digits))
-        var index = start + digits - 1
-        repeat {
-            self[index] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-            index -= 1
-        } while magnitude > 0
+        if magnitude < 10 {
+            append(0x30 &+ UInt8(truncatingIfNeeded: magnitude))
+            return
+        }
+        // 20 digits hold any UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var index = digits.count
+            repeat {
+                index -= 1
+                digits[index] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
+        }
     }
 
     /// A real number object (§7.3.3): at most three decimals, no exponent, no

@@ -112,7 +112,7 @@ public final class LocaleFormatter: @unchecked Sendable {
     /// again, so a plan value containing `{version}` prints literally, whatever the order
     /// of `values`. A `{…}` that names no value stays as it is (a catalog check reports it).
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, pattern.contains("{") else { return pattern }
+        guard !values.isEmpty, pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
         var out = ""
         out.reserveCapacity(pattern.utf8.count + 32)
         var rest = Substring(pattern)

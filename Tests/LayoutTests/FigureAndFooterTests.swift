@@ -111,6 +111,14 @@ final class FooterScanCodeTests: XCTestCase {
         }.joined(separator: " ")
     }
 
+    func testThePageLabelFillsInBothPlaceholdersAndKeepsOtherBraces() {
+        XCTAssertEqual(PageDecoration.pageLabel("Pagina {page} di {pages}", page: 3, of: 12), "Pagina 3 di 12")
+        XCTAssertEqual(PageDecoration.pageLabel("{pages}/{page}", page: 1, of: 9), "9/1")
+        XCTAssertEqual(PageDecoration.pageLabel("صفحة {page} من {pages}", page: 2, of: 4), "صفحة 2 من 4")
+        XCTAssertEqual(PageDecoration.pageLabel("{ {page} {pag} {pages", page: 5, of: 6), "{ 5 {pag} {pages")
+        XCTAssertEqual(PageDecoration.pageLabel("", page: 1, of: 1), "")
+    }
+
     func testEveryPageHasItsCodeAndText() throws {
         let id = "CI-PLN-2026-004217-it-4F3A9C21"
         let blocks = (0..<90).map { _ in Block.paragraph([.text("Una riga di testo per riempire le pagine del documento di prova.")]) }

@@ -15,6 +15,11 @@ final class SerializationTests: XCTestCase {
         XCTAssertEqual(text { $0.pdfInt(-42) }, "-42")
         XCTAssertEqual(text { $0.pdfInt(1_234_567_890) }, "1234567890")
         XCTAssertEqual(text { $0.pdfInt(Int.min) }, "-9223372036854775808")
+        XCTAssertEqual(text { $0.pdfInt(Int.max) }, "9223372036854775807")
+        // Every length, and appended after what is already there.
+        for value in [9, 10, 99, 100, 101, 1_000, 65_535, 1_000_000_007] {
+            XCTAssertEqual(text { $0.ascii("x"); $0.pdfInt(value); $0.pdfInt(-value) }, "x\(value)-\(value)")
+        }
     }
 
     func testRealNumbersAreCompactAndNeverNegativeZero() {
