@@ -144,9 +144,12 @@ public final class PDFExporter: @unchecked Sendable {
     static let rightToLeftPunctuation: Set<Unicode.Scalar> = [".", ",", ":", ";", "!", "?"]
 
     static func isRightToLeft(_ language: String) -> Bool {
-        let primary = language.split(separator: "-").first.map(String.init) ?? language
-        return ["ar", "he", "fa", "ur"].contains(primary)
+        // Asked for every glyph run: the primary subtag compared in UTF-8, nothing allocated.
+        let primary = language.utf8.prefix { $0 != UInt8(ascii: "-") }
+        return rightToLeftLanguages.contains { $0.utf8.elementsEqual(primary) }
     }
+
+    private static let rightToLeftLanguages = ["ar", "he", "fa", "ur"]
 
     private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

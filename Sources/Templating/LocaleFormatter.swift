@@ -15,6 +15,10 @@ public final class LocaleFormatter: @unchecked Sendable {
     private let locale: Locale
     private var formatters: [String: DateFormatter] = [:]
     private let lock = NSLock()
+    /// Catalog strings by key with ``UnitSpacing`` applied: a pure function of the catalog,
+    /// which never changes under a formatter, and 17,000 instructions a string (a consent asks
+    /// for some 75). Bounded by the catalog's keys.
+    private var spacedStrings: [String: String] = [:]
     /// The catalog nested by the dots of its keys (`t.consent.title` in templates), built once;
     /// neutral wording wherever a key has gendered variants.
     public private(set) lazy var nestedStrings: [String: Any] = ViewModelBuilder.nest(content)
@@ -39,7 +43,7 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     /// The catalog string for `key`, in its variant for the patient's sex when the locale has one.
     public func string(_ key: String, sex: Sex) throws -> String {
-        if let suffix = Self.variantSuffix(sex), let s = content.string(key + suffix), !s.isEmpty { return UnitSpacing.apply(s) }
+        if let suffix = Self.variantSuffix(sex), let s = spacedString(key + suffix) { return s }
         return try string(key)
     }
 
@@ -81,8 +85,24 @@ public final class LocaleFormatter: @unchecked Sendable {
 
     /// The catalog string for `key`.
     public func string(_ key: String) throws -> String {
-        guard let s = content.string(key), !s.isEmpty else { throw TemplatingError.missingString(key, locale: content.tag) }
-        return UnitSpacing.apply(s)
+        guard let s = spacedString(key) else { throw TemplatingError.missingString(key, locale: content.tag) }
+        return s
+    }
+
+    /// The catalog string for `key` with unit spacing, nil when the catalog has none or an empty one.
+    private func spacedString(_ key: String) -> String? {
+        lock.lock()
+        if let known = spacedStrings[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        guard let s = content.string(key), !s.isEmpty else { return nil }
+        let spaced = UnitSpacing.apply(s)
+        lock.lock()
+        spacedStrings[key] = spaced
+        lock.unlock()
+        return spaced
     }
 
     /// The catalog string for `key` with `{name}` placeholders filled in.
