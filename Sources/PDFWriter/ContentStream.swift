@@ -416,16 +416,22 @@ struct ContentStream {
     /// nil when the run has no space followed by a glyph. A space that differs still gets
     /// its TJ number, so the choice changes bytes, never positions.
     static func wordSpacing(_ run: PDFTextRun, usage: FontUsage) -> Double? {
-        var counts: [Double: Int] = [:]
+        // Values and their counts: a line has one or two distinct values, so a list scanned
+        // linearly (a dictionary per run cost more than the rest of this function).
+        var counts: [(value: Double, count: Int)] = []
         let scale = run.size / 1000
         for index in run.glyphs.indices.dropFirst() where usage.isSpace(run.glyphs[index - 1].id) {
             let space = run.glyphs[index - 1]
             let extra = round3(run.glyphs[index].x - space.x - usage.font.widths[Int(space.id)] * scale)
             guard extra.isFinite, extra.magnitude < 1_000 else { continue }
-            counts[extra, default: 0] += 1
+            if let known = counts.firstIndex(where: { $0.value == extra }) {
+                counts[known].count += 1
+            } else {
+                counts.append((extra, 1))
+            }
         }
         // The most frequent value; of equally frequent ones the smallest (deterministic).
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        return counts.max { ($0.count, -$0.value) < ($1.count, -$1.value) }?.value
     }
 
     /// §9.3.1 Tf: selects an encoding (a Type0 font resource) and size unless both are set.
