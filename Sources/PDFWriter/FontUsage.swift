@@ -62,24 +62,17 @@ final class FontUsage {
         hasText = [UInt64](repeating: 0, count: words)
     }
 
-    /// Records that `glyph` will be shown. Glyph 0 and ids outside the font are left
-    /// out (the content stream refuses them with their page and run).
-    @inline(__always)
-    func markUsed(_ glyph: UInt16) {
-        guard glyph != 0, Int(glyph) < font.glyphCount else { return }
-        used[Int(glyph &>> 6)] |= UInt64(1) &<< UInt64(glyph & 63)
-    }
-
-    /// Records that every glyph of a run will be shown, as `markUsed(_:)` does for one.
+    /// Records that the glyphs with these ids will be shown. Glyph 0 and ids outside the
+    /// font are left out (the content stream refuses them with their page and run).
     ///
-    /// One access to the bit set for the whole run: each `used[…] |=` on this class's stored
+    /// One access to the bit set for all of them: each `used[…] |=` on this class's stored
     /// property is otherwise a dynamic exclusivity check (`swift_beginAccess`/`endAccess`),
     /// and a consent marks some 18,000 glyphs — 3 % of the PDF writer's instructions.
-    func markUsed(_ glyphs: [PDFGlyph]) {
+    func markUsed<IDs: Sequence>(_ ids: IDs) where IDs.Element == UInt16 {
         let count = font.glyphCount
         used.withUnsafeMutableBufferPointer { bits in
-            for glyph in glyphs where glyph.id != 0 && Int(glyph.id) < count {
-                bits[Int(glyph.id &>> 6)] |= UInt64(1) &<< UInt64(glyph.id & 63)
+            for id in ids where id != 0 && Int(id) < count {
+                bits[Int(id &>> 6)] |= UInt64(1) &<< UInt64(id & 63)
             }
         }
     }

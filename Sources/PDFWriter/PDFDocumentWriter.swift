@@ -99,7 +99,7 @@ public enum PDFDocumentWriter {
                     fonts.append(usage)
                     fontsByIdentity[key] = usage
                 }
-                usage.markUsed(run.glyphs)
+                usage.markUsed(run.glyphs.lazy.map(\.id))
             }
         }
         var resourceNumber = 1

@@ -6,7 +6,7 @@ final class ContentStreamTests: XCTestCase {
     /// The record of `font` for a document that shows `glyphs`, codes assigned.
     private func usage(_ font: PDFFont, glyphs: [UInt16]) -> FontUsage {
         let usage = FontUsage(font: font, objects: .init(cidFont: 2, descriptor: 3, fontFile: 4))
-        for glyph in glyphs { usage.markUsed(glyph) }
+        usage.markUsed(glyphs)
         var resourceNumber = 1
         var object = 10
         usage.assignCodes(resourceNumber: &resourceNumber) { object += 1; return object }

@@ -81,7 +81,7 @@ final class ToUnicodeCMapTests: XCTestCase {
         // "e" + combining acute shown as two glyphs, the first carrying the cluster.
         usage.recordCluster([PDFGlyph(id: e, x: 0, y: 0, text: "e\u{0301}"), PDFGlyph(id: acute, x: 0, y: 0, text: "")],
                             text: "e\u{0301}")
-        for glyph in [x, e, acute] { usage.markUsed(glyph) }
+        usage.markUsed([x, e, acute])
         XCTAssertEqual(usage.texts, [x: "x", e: "e", acute: "\u{0301}"])
         XCTAssertEqual(usage.glyphs, [x, e, acute].sorted())
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Templating
 
@@ -53,17 +54,5 @@ final class MarkdownEscaperTests: XCTestCase {
         XCTAssertEqual(BidiIsolation.isolate(" 112 ", rightToLeft: true), "\u{2066}112\u{2069}")
         // Catalog strings are not plan values: French's no-break space before a colon stays.
         XCTAssertEqual(MarkdownEscaper.escape("\u{A0}:"), "\u{A0}\\:")
-    }
-}
-
-/// SplitMix64: the same pseudo-random strings on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Typesetting
 
@@ -5,18 +6,6 @@ import XCTest
 /// distinguishes, at random measures: no trap, no line wider than the
 /// measure, no character lost or duplicated.
 final class RandomTextTests: XCTestCase {
-    /// SplitMix64: deterministic across runs and platforms.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "osteoplastica", "la", "cementoplastica", "l'osso", "dell'anestesia", "9:30", "2026.", "(polimetilmetacrilato)",
         "Müller-Lüdenscheidt", "RADIOLOGIA", "è", "città,", "محمد", "يحضر", "الساعة", "ولا", "Rossi", "Остеопластика",
@@ -27,7 +16,7 @@ final class RandomTextTests: XCTestCase {
     static let separators = [" ", " ", " ", " ", "  ", "\n", " - "]
 
     func testRandomParagraphs() throws {
-        var random = Generator(state: UInt64(ProcessInfo.processInfo.environment["RANDOM_SEED"] ?? "") ?? 20261203)
+        var random = SplitMix64(state: UInt64(ProcessInfo.processInfo.environment["RANDOM_SEED"] ?? "") ?? 20261203)
         for round in 0..<(Int(ProcessInfo.processInfo.environment["RANDOM_ROUNDS"] ?? "") ?? 300) {
             var text = ""
             for _ in 0..<Int.random(in: 1...25, using: &random) {
