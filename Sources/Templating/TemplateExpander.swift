@@ -8,20 +8,35 @@ import Mustache
 /// A template and the prose units it names are parsed once, on the first expansion
 /// of that template (a one-shot render of a consent parses neither the discharge
 /// nor the preparation sheet: parsing is a third of a cold run's instructions);
-/// expanding is then a pure function of the view model. Every template and prose
+/// expanding is then a pure function of the view model. The catalog strings a template
+/// prints (`{{t.…}}`) are written into its text before parsing, once per wording of the
+/// catalog (``CatalogInlining``), so that an expansion looks up only the plan's values.
+/// Every template and prose
 /// unit is expanded with the MARKDOWN content type, so `{{value}}` is always
 /// escaped for CommonMark; triple mustaches are refused in templates and prose,
 /// when the expander is made (a value must never reach cmark unescaped).
 public final class TemplateExpander: @unchecked Sendable {
-    // @unchecked: immutable after init except `libraries`, guarded by `lock`
+    // @unchecked: immutable after init except `libraries`, `wordings` and `units`, guarded by `lock`
     // (MustacheLibrary is a Sendable value).
     public let locale: LocaleContent
     private let templates: [String: String]
     private let partialNames: Set<String>
     private let partialsByTemplate: [String: [String]]
     private let lock = NSLock()
-    /// Parsed libraries by template name: the template and its partials.
+    /// Parsed libraries by template name: the template (its tags as written) and its partials.
     private var libraries: [String: MustacheLibrary] = [:]
+    /// The catalog keys each template prints, split at their dots (``CatalogInlining/keys(in:)``).
+    private let catalogKeys: [String: [[String]]]
+    /// Parsed libraries by template name with the catalog strings written in: one for each
+    /// wording met (the values of `catalogKeys`), at most `wordingsPerTemplate`.
+    private var wordings: [String: [(values: [String?], library: MustacheLibrary)]] = [:]
+    /// A language has a neutral, a feminine and a masculine wording; a caller giving other
+    /// catalogs beyond these gets the template with its tags (the same text, found by name).
+    static let wordingsPerTemplate = 4
+    /// Prose units parsed, by id: they have no catalog tags, so every wording shares them.
+    private var units: [String: MustacheTemplate] = [:]
+    /// Whether catalog strings are written in (off only for the test that compares both ways).
+    private let inlinesCatalog: Bool
 
     private static let registerContentType: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
@@ -35,7 +50,9 @@ public final class TemplateExpander: @unchecked Sendable {
     /// - Throws: ``TemplatingError/templateSyntax(_:_:)`` for unescaped output in a
     ///   template or unit (a syntax error in one is reported when it is first expanded,
     ///   or by ``parseAll()``).
-    public init(templates: [String: String], locale: LocaleContent) throws {
+    ///   - inlineCatalog: write catalog strings into the templates (``CatalogInlining``);
+    ///     the output is the same either way.
+    public init(templates: [String: String], locale: LocaleContent, inlineCatalog: Bool = true) throws {
         _ = Self.registerContentType
         for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
             try Self.refuseUnescaped(source, name: name)
@@ -47,6 +64,8 @@ public final class TemplateExpander: @unchecked Sendable {
         self.locale = locale
         self.partialNames = Set(locale.prose.keys)
         self.partialsByTemplate = templates.mapValues(Self.partials)
+        self.catalogKeys = inlineCatalog ? templates.mapValues(CatalogInlining.keys) : [:]
+        self.inlinesCatalog = inlineCatalog
     }
 
     /// Parses every template and the units each names, reporting the first syntax error.
@@ -61,43 +80,78 @@ public final class TemplateExpander: @unchecked Sendable {
         for partial in partials where !partialNames.contains(partial) {
             throw TemplatingError.missingProse(partial, locale: locale.tag)
         }
-        guard let text = try library(for: name).render(model, withTemplate: name) else {
+        guard let text = try library(for: name, strings: model.t).render(model, withTemplate: name) else {
             throw TemplatingError.missingTemplate(name)
         }
         // Several values forming one phrase ("name, title") become one isolate.
         return BidiIsolation.joinPhrases(text)
     }
 
-    /// The parsed template `name` with the prose units it names, parsed on first use.
-    private func library(for name: String) throws -> MustacheLibrary {
-        try lock.withLock {
-            if let parsed = libraries[name] { return parsed }
+    /// The parsed template `name` with the catalog strings of `strings` written in, parsed
+    /// on first use of that wording.
+    private func library(for name: String, strings: [String: Any]) throws -> MustacheLibrary {
+        guard inlinesCatalog, let keys = catalogKeys[name], !keys.isEmpty else { return try library(for: name) }
+        let values = keys.map { CatalogInlining.value(at: $0, in: strings) }
+        return try lock.withLock {
+            if let known = wordings[name]?.first(where: { $0.values == values }) { return known.library }
             guard let source = templates[name] else { throw TemplatingError.missingTemplate(name) }
-            var library = MustacheLibrary()
-            do {
-                // In pieces (TemplateChunks: the parser's cost grows with tags × length),
-                // joined by partial tags on one line, which insert each piece as it is.
-                let pieces = TemplateChunks.split(source)
-                if pieces.count == 1 {
-                    try library.register(Self.header + source, named: name)
-                } else {
-                    for (index, piece) in pieces.enumerated() {
-                        try library.register(Self.header + piece, named: Self.pieceName(name, index))
-                    }
-                    try library.register(pieces.indices.map { "{{> \(Self.pieceName(name, $0))}}" }.joined(), named: name)
-                }
-            } catch {
-                throw TemplatingError.templateSyntax(name, String(describing: error))
-            }
-            for id in Set(partialsByTemplate[name] ?? []).sorted() {
-                guard let unit = locale.prose[id] else { continue }  // reported by `expand`
-                do { try library.register(Self.header + UnitSpacing.apply(unit.text), named: id) } catch {
-                    throw TemplatingError.templateSyntax(unit.path, String(describing: error))
-                }
-            }
-            libraries[name] = library
+            guard wordings[name, default: []].count < Self.wordingsPerTemplate else { return try plainLibrary(name, source) }
+            let library = try parse(name, CatalogInlining.inline(source, keys: keys, values: values))
+            wordings[name, default: []].append((values, library))
             return library
         }
+    }
+
+    /// The parsed template `name`, its tags as written, with the prose units it names.
+    private func library(for name: String) throws -> MustacheLibrary {
+        try lock.withLock {
+            guard let source = templates[name] else { throw TemplatingError.missingTemplate(name) }
+            return try plainLibrary(name, source)
+        }
+    }
+
+    /// ``parse(_:_:)`` of the template as written, kept; call with `lock` held.
+    private func plainLibrary(_ name: String, _ source: String) throws -> MustacheLibrary {
+        if let parsed = libraries[name] { return parsed }
+        let library = try parse(name, source)
+        libraries[name] = library
+        return library
+    }
+
+    /// `source` (the template `name`) parsed, with the prose units it names (each parsed
+    /// once, for every wording and template); call with `lock` held.
+    private func parse(_ name: String, _ source: String) throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        do {
+            // In pieces (TemplateChunks: the parser's cost grows with tags × length),
+            // joined by partial tags on one line, which insert each piece as it is.
+            let pieces = TemplateChunks.split(source)
+            if pieces.count == 1 {
+                try library.register(Self.header + source, named: name)
+            } else {
+                for (index, piece) in pieces.enumerated() {
+                    try library.register(Self.header + piece, named: Self.pieceName(name, index))
+                }
+                try library.register(pieces.indices.map { "{{> \(Self.pieceName(name, $0))}}" }.joined(), named: name)
+            }
+        } catch {
+            throw TemplatingError.templateSyntax(name, String(describing: error))
+        }
+        for id in Set(partialsByTemplate[name] ?? []).sorted() {
+            guard let unit = locale.prose[id] else { continue }  // reported by `expand`
+            if let parsed = units[id] {
+                library.register(parsed, named: id)
+                continue
+            }
+            do {
+                let parsed = try MustacheTemplate(string: Self.header + UnitSpacing.apply(unit.text))
+                units[id] = parsed
+                library.register(parsed, named: id)
+            } catch {
+                throw TemplatingError.templateSyntax(unit.path, String(describing: error))
+            }
+        }
+        return library
     }
 
     /// The partial name of a template's piece: `?` is a character swift-mustache allows in

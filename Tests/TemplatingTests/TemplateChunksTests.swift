@@ -4,6 +4,7 @@
 import Content
 import Foundation
 import Mustache
+import PlanImport
 import Settings
 import XCTest
 @testable import Templating
@@ -34,28 +35,40 @@ final class TemplateChunksTests: XCTestCase {
         XCTAssertEqual(TemplateChunks.split("short {{x}}\n"), ["short {{x}}\n"])
     }
 
-    /// The expander (pieces) against swift-mustache given the whole template, for every kind
-    /// and shipped language on the example plan: the same CommonMark, character for character.
+    /// The expander (pieces, catalog strings written in) against swift-mustache given the whole
+    /// template with its tags, for every kind, shipped language and wording (the patient's sex
+    /// chooses gendered variants) on the example plan: the same CommonMark, character for
+    /// character. And the expander without inlining, the same again.
     func testExpansionIsTheSameAsOfTheWholeTemplate() throws {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         let header = "{{% CONTENT_TYPE: MARKDOWN}}"
-        for tag in ["it", "de", "ar"] {
+        let templates = try Dictionary(uniqueKeysWithValues: ["consent", "discharge", "preparation"].map { ($0, try template($0)) })
+        var compared = 0
+        for tag in shippedContent.localeTags {
             let locale = try XCTUnwrap(shippedContent.locale(tag))
-            let templates = try Dictionary(uniqueKeysWithValues: ["consent", "discharge", "preparation"].map { ($0, try template($0)) })
             let expander = try TemplateExpander(templates: templates, locale: locale)
+            let plain = try TemplateExpander(templates: templates, locale: locale, inlineCatalog: false)
+            let formatter = LocaleFormatter(content: locale)
             for kind in [DocumentKind.consent, .discharge, .preparation] {
-                let model = try ViewModelBuilder.build(plan: examplePlan(), kind: kind, formatter: LocaleFormatter(content: locale),
-                                                       documentId: "CI-TEST", contentVersion: "1", settings: FacilitySettings())
-                var whole = MustacheLibrary()
                 let name = kind.descriptor.template
+                var whole = MustacheLibrary()
                 try whole.register(header + templates[name]!, named: name)
                 for id in TemplateExpander.partials(in: templates[name]!) {
                     guard let unit = locale.prose[id] else { continue }
                     try whole.register(header + UnitSpacing.apply(unit.text), named: id)
                 }
-                let expected = BidiIsolation.joinPhrases(try XCTUnwrap(whole.render(model, withTemplate: name)))
-                XCTAssertEqual(try expander.expand(kind, model: model), expected, "\(kind) \(tag)")
+                for sex in Sex.allCases {
+                    var plan = examplePlan()
+                    plan.patient.sex = sex
+                    let model = try ViewModelBuilder.build(plan: plan, kind: kind, formatter: formatter,
+                                                           documentId: "CI-TEST", contentVersion: "1", settings: FacilitySettings())
+                    let expected = BidiIsolation.joinPhrases(try XCTUnwrap(whole.render(model, withTemplate: name)))
+                    XCTAssertEqual(try expander.expand(kind, model: model), expected, "\(kind) \(tag) \(sex)")
+                    XCTAssertEqual(try plain.expand(kind, model: model), expected, "\(kind) \(tag) \(sex), tags as written")
+                    compared += 1
+                }
             }
         }
+        XCTAssertGreaterThanOrEqual(compared, 7 * 3 * 4)
     }
 }
