@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "HTMLExportTests", dependencies: ["HTMLExport", "Markdown", "BodyDiagram"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "CHyphen", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "PDFExport", "Typesetting", "CHarfBuzz", "TestSupport"]),

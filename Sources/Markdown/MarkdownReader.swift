@@ -88,8 +88,7 @@ public enum MarkdownReader {
 
     private static func directive(info: String, body: String) throws -> Block {
         let words = info.split(separator: " ").map(String.init)
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-            .filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = DirectiveSplitting.lines(body).filter { !$0.allSatisfy(\.isWhitespace) }
         switch words.first ?? "" {
         case "fields":
             let rows = try lines.map { line -> [[Inline]] in
@@ -162,20 +161,8 @@ public enum MarkdownReader {
         return BodyDiagramSpec(markers: markers, labels: labels)
     }
 
-    /// Splits a line at unescaped `|`, keeping escapes for cmark to resolve.
-    static func splitCells(_ line: String) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for ch in line {
-            if escaped { current.append(ch); escaped = false; continue }
-            if ch == "\\" { current.append(ch); escaped = true; continue }
-            if ch == "|" { cells.append(current); current = ""; continue }
-            current.append(ch)
-        }
-        cells.append(current)
-        return cells.map { $0.trimmingWhitespace() }
-    }
+    /// Splits a line at unescaped `|`, keeping escapes for cmark to resolve (``DirectiveSplitting``).
+    static func splitCells(_ line: String) -> [String] { DirectiveSplitting.cells(line) }
 }
 
 /// A problem in template-generated Markdown (a content or template bug, never patient data).
