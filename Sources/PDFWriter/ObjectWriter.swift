@@ -81,6 +81,8 @@ struct ObjectWriter {
     /// The object stream that collects every dictionary (nil: each is written as it comes).
     private var packing: Int?
     private var packed: [(number: Int, value: [UInt8])] = []
+    /// Whether each object number is in `packed`.
+    private var isPacked: [Bool] = []
 
     /// From now on, dictionaries (and ``compressedObjects(_:)``) go into one object stream,
     /// object `number`, written by ``finish(root:info:id:)``. A tagged file has an object
@@ -92,7 +94,11 @@ struct ObjectWriter {
     }
 
     private mutating func pack(_ number: Int, _ value: [UInt8]) {
-        precondition(offsets[number] < 0 && !packed.contains { $0.number == number }, "object \(number) written twice")
+        // A flag per object number, not a search of `packed`: a consent packs some 600
+        // dictionaries, and the search made that quadratic (0.8 M instructions a document).
+        if number >= isPacked.count { isPacked += repeatElement(false, count: number + 1 - isPacked.count) }
+        precondition(offsets[number] < 0 && !isPacked[number], "object \(number) written twice")
+        isPacked[number] = true
         packed.append((number, value))
     }
 
@@ -117,6 +123,8 @@ struct ObjectWriter {
     private mutating func objectStream(_ number: Int, objects: [(number: Int, value: [UInt8])]) throws {
         var header: [UInt8] = []
         var body: [UInt8] = []
+        header.reserveCapacity(objects.count * 8)
+        body.reserveCapacity(objects.reduce(objects.count) { $0 + $1.value.count })
         for (index, object) in objects.enumerated() {
             precondition(offsets[object.number] < 0 && compressed[object.number] == nil,
                          "object \(object.number) written twice")
