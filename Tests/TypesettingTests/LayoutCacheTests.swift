@@ -21,6 +21,19 @@ final class LayoutCacheTests: XCTestCase {
         XCTAssertNotEqual(debugLog(second), debugLog(try reused.layout(text, style: ragged, width: 200)))
     }
 
+    /// Keys compare texts by their bytes: canonically equivalent texts ("é" precomposed and
+    /// decomposed) are different paragraphs to set; equal keys hash alike, span borders count.
+    func testKeysCompareTextsByTheirBytes() {
+        let style = ParagraphStyle(size: 11.5, language: "it", direction: .leftToRight, alignment: .justified)
+        func key(_ texts: String...) -> LayoutCache.Key { LayoutCache.Key(spans: texts.map { TextSpan($0) }, style: style, width: 200) }
+        XCTAssertEqual(key("Caffè già"), key("Caffè" + " già"))
+        XCTAssertEqual(key("Caffè già").hashValue, key("Caffè" + " già").hashValue)
+        XCTAssertNotEqual(key("Caff\u{E8}"), key("Caffe\u{300}"), "precomposed and decomposed: other glyphs, other text")
+        XCTAssertNotEqual(key("ab", "c"), key("a", "bc"), "where a span ends is part of the key")
+        XCTAssertNotEqual(key("ab"), key("ab", ""))
+        XCTAssertEqual(key(""), key(""))
+    }
+
     /// Issue 9 (flat memory): a long run of distinct paragraphs — one patient's values each —
     /// keeps at most two generations of layouts and shaped words, while the paragraph every
     /// document repeats stays cached throughout.
