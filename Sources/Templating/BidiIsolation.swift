@@ -91,34 +91,73 @@ public enum BidiIsolation {
     /// Joins isolates of the same kind (LRI…PDI or FSI…PDI) separated only by
     /// phrase separators into one isolate around the whole phrase. Linear in the
     /// text; the text between the isolates is kept as it is.
+    ///
+    /// Over UTF-8 bytes, copying the text between joins as it is: the marks and separators
+    /// are whole scalars (the isolate marks E2 81 A6–A9), and rebuilding the expanded document
+    /// (~30 KB) scalar by scalar cost 0.9 M instructions a consent (callgrind, 2 December 2026).
     public static func joinPhrases(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(pdi) else { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(scalars.count)
-        var opener: [Unicode.Scalar] = []  // the initiator of each open isolate
+        var source = text
+        guard let joined = source.withUTF8(joinPhrases(utf8:)) else { return text }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// The joined text, or nil when no two isolates join (the text stays as it is).
+    static func joinPhrases(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var dropped: [Int] = []  // start of each 3-byte mark removed (a PDI and the initiator after it)
+        var openers: [UInt8] = []  // last byte of the initiator of each open isolate: A6 LRI, A7 RLI, A8 FSI
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == lri || scalar == fsi || scalar == "\u{2067}" {
-                opener.append(scalar)
-                out.append(scalar)
-            } else if scalar == pdi, let kind = opener.last {
+        while index < bytes.count {
+            guard let mark = isolateMark(bytes, index) else {
+                index += 1
+                continue
+            }
+            if mark != 0xA9 {
+                openers.append(mark)
+            } else if let kind = openers.last {
                 // Look past separators for an initiator of the same kind at the same depth.
-                var next = index + 1
-                while next < scalars.count, isPhraseSeparator(scalars[next]) { next += 1 }
-                if opener.count == 1, next < scalars.count, scalars[next] == kind {
-                    out.append(contentsOf: scalars[(index + 1)..<next])
-                    index = next + 1
+                var next = index + 3
+                while let length = separatorLength(bytes, next) { next += length }
+                if openers.count == 1, isolateMark(bytes, next) == kind {
+                    dropped += [index, next]
+                    index = next + 3
                     continue
                 }
-                opener.removeLast()
-                out.append(scalar)
-            } else {
-                out.append(scalar)
+                openers.removeLast()
             }
-            index += 1
+            index += 3
         }
-        return String(out)
+        guard !dropped.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - 3 * dropped.count)
+        var copied = 0
+        for start in dropped {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+            copied = start + 3
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return out
+    }
+
+    /// The last byte of the isolate mark at `index` (A6 LRI, A7 RLI, A8 FSI, A9 PDI), or nil.
+    private static func isolateMark(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8? {
+        guard index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x81,
+              (0xA6...0xA9).contains(bytes[index + 2]) else { return nil }
+        return bytes[index + 2]
+    }
+
+    /// The length of the phrase separator (``isPhraseSeparator(_:)``) at `index`, or nil.
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case 0x20, 0x5C, 0x2C, 0x2E, 0x3A, 0x2D, 0x2F:
+            return 1
+        case 0xC2 where index + 1 < bytes.count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xB7):
+            return 2
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && [0xAF, 0x90, 0x93, 0x94].contains(bytes[index + 2]):
+            return 3
+        default:
+            return nil
+        }
     }
 }

@@ -1,6 +1,60 @@
+import TestSupport
 import XCTest
 import PlanImport
 @testable import Templating
+
+/// Isolates joined into phrases over bytes (BidiIsolation.joinPhrases) against the join by scalars.
+final class PhraseJoiningTests: XCTestCase {
+    /// The join by Unicode scalars, as BidiIsolation did it before: the reference.
+    private func referenceJoin(_ text: String) -> String {
+        let lri: Unicode.Scalar = "\u{2066}", rli: Unicode.Scalar = "\u{2067}", fsi: Unicode.Scalar = "\u{2068}", pdi: Unicode.Scalar = "\u{2069}"
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(pdi) else { return text }
+        var out = String.UnicodeScalarView()
+        var opener: [Unicode.Scalar] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == lri || scalar == fsi || scalar == rli {
+                opener.append(scalar)
+                out.append(scalar)
+            } else if scalar == pdi, let kind = opener.last {
+                var next = index + 1
+                while next < scalars.count, BidiIsolation.isPhraseSeparator(scalars[next]) { next += 1 }
+                if opener.count == 1, next < scalars.count, scalars[next] == kind {
+                    out.append(contentsOf: scalars[(index + 1)..<next])
+                    index = next + 1
+                    continue
+                }
+                opener.removeLast()
+                out.append(scalar)
+            } else {
+                out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// The join over bytes against the join by scalars, on random texts of isolate marks, every
+    /// phrase separator, near misses (U+2065, U+206A, U+2011, U+00B6) and letters of three scripts.
+    func testJoiningOverBytesIsTheJoinByScalars() {
+        let pieces = ["\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", " ", "\u{A0}", "\u{202F}", "\\", ",", ".", ":", "-",
+                      "\u{2010}", "\u{2013}", "\u{2014}", "/", "\u{B7}", "\u{2065}", "\u{206A}", "\u{2011}", "\u{B6}",
+                      "a", "Rossi", "é", "مريم", "中", "\n", "\u{1F600}",
+                      "\u{2068}Rossi\u{2069}", "\u{2068}مريم\u{2069}", "\u{2066}12\u{2069}", "\u{2067}ا\u{2069}", ", ", " · "]
+        var random = SplitMix64(state: 0xB1D1)
+        var joined = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...16, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let expected = referenceJoin(text)
+            XCTAssertEqual(BidiIsolation.joinPhrases(text).unicodeScalars.map(\.value), expected.unicodeScalars.map(\.value), text.debugDescription)
+            if expected != text { joined += 1 }
+        }
+        XCTAssertGreaterThan(joined, 100, "the random texts join often enough to test the join")
+    }
+}
+
 
 /// Issue 14 items 2 and 3, issue 8 point 2: plan values never reorder, expand or
 /// re-expand the text around them.
