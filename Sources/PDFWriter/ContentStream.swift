@@ -191,9 +191,9 @@ struct ContentStream {
         guard isCoordinate(x), isCoordinate(y) else {
             throw PDFWriterError(.invalidValue, "coordinate (\(x), \(y)) is not finite or out of range", page: page)
         }
-        out.pdfNumber(roundedHalfAway(x * 10) / 10)
+        out.pdfNumber((x * 10).rounded(.toNearestOrAwayFromZero) / 10)
         out.append(0x20)
-        out.pdfNumber(roundedHalfAway(y * 10) / 10)
+        out.pdfNumber((y * 10).rounded(.toNearestOrAwayFromZero) / 10)
     }
 
     /// Writes "x y" after checking both are usable coordinates.
@@ -460,7 +460,7 @@ struct ContentStream {
 /// Rounds to the 0.001 precision numbers are written with.
 @inline(__always)
 func round3(_ value: Double) -> Double {
-    roundedHalfAway(value * 1000) / 1000
+    (value * 1000).rounded(.toNearestOrAwayFromZero) / 1000
 }
 
 /// A coordinate the writer accepts: finite and within ±1e9 points.

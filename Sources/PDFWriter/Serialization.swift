@@ -54,7 +54,7 @@ extension Array where Element == UInt8 {
     /// ±1e12 is written as 0 rather than producing an invalid file.
     mutating func pdfNumber(_ value: Double) {
         guard value.isFinite, value.magnitude < 1e12 else { append(0x30); return }
-        var millis = Int64(roundedHalfAway(value * 1000))
+        var millis = Int64((value * 1000).rounded(.toNearestOrAwayFromZero))
         if millis == 0 { append(0x30); return }
         if millis < 0 { append(0x2D); millis = -millis }
         pdfInt(Int(millis / 1000))
@@ -161,18 +161,4 @@ extension Array where Element == UInt8 {
         default: return false
         }
     }
-}
-
-/// `value.rounded(.toNearestOrAwayFromZero)`, bit for bit (the sign of a zero included),
-/// without the call into libm's `round`: the writer rounds some 46,000 numbers a consent,
-/// and the call cost more than the rounding (callgrind, 2 December 2026). Below 2^52 the
-/// truncation to Int64 and the fraction left are exact; from 2^52 on a double is whole,
-/// and NaN and the infinities come back as they are.
-@inline(__always)
-func roundedHalfAway(_ value: Double) -> Double {
-    guard value.magnitude < 4_503_599_627_370_496 else { return value }
-    let whole = Double(Int64(value))
-    let fraction = value - whole
-    let rounded = fraction >= 0.5 ? whole + 1 : fraction <= -0.5 ? whole - 1 : whole
-    return Double(signOf: value, magnitudeOf: rounded)
 }
