@@ -11,10 +11,9 @@ import Mustache
 /// expanding is then a pure function of the view model. The catalog strings a template
 /// prints (`{{t.…}}`) are written into its text before parsing, once per wording of the
 /// catalog (``CatalogInlining``), so that an expansion looks up only the plan's values.
-/// Every template and prose
-/// unit is expanded with the MARKDOWN content type, so `{{value}}` is always
-/// escaped for CommonMark; triple mustaches are refused in templates and prose,
-/// when the expander is made (a value must never reach cmark unescaped).
+/// Every template and prose unit is expanded with the MARKDOWN content type, so
+/// `{{value}}` is always escaped for CommonMark; triple mustaches are refused in templates
+/// and prose, when the expander is made (a value must never reach cmark unescaped).
 public final class TemplateExpander: @unchecked Sendable {
     // @unchecked: immutable after init except `libraries`, `wordings` and `units`, guarded by `lock`
     // (MustacheLibrary is a Sendable value).
@@ -93,12 +92,24 @@ public final class TemplateExpander: @unchecked Sendable {
         guard inlinesCatalog, let keys = catalogKeys[name], !keys.isEmpty else { return try library(for: name) }
         let values = keys.map { CatalogInlining.value(at: $0, in: strings) }
         return try lock.withLock {
-            if let known = wordings[name]?.first(where: { $0.values == values }) { return known.library }
+            if let known = wordings[name]?.first(where: { Self.sameBytes($0.values, values) }) { return known.library }
             guard let source = templates[name] else { throw TemplatingError.missingTemplate(name) }
             guard wordings[name, default: []].count < Self.wordingsPerTemplate else { return try plainLibrary(name, source) }
             let library = try parse(name, CatalogInlining.inline(source, keys: keys, values: values))
             wordings[name, default: []].append((values, library))
             return library
+        }
+    }
+
+    /// Whether two wordings are the same, byte for byte: String's `==` is canonical
+    /// equivalence, and a template written in with one form would print it for the other.
+    private static func sameBytes(_ a: [String?], _ b: [String?]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            switch (x, y) {
+            case (nil, nil): true
+            case let (x?, y?): x.utf8.elementsEqual(y.utf8)
+            default: false
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 // Catalog strings written into a template before parsing (CatalogInlining): which tags are
 // replaced, by what, and which are left for swift-mustache to expand.
 import Mustache
+import PlanImport
+import Settings
 import XCTest
 @testable import Templating
 
@@ -53,6 +55,20 @@ final class CatalogInliningTests: XCTestCase {
             let inlined = CatalogInlining.inline(source, keys: keys, values: keys.map { CatalogInlining.value(at: $0, in: strings) })
             let expected = try MustacheTemplate(string: header + source).render(model)
             XCTAssertEqual(try MustacheTemplate(string: header + inlined).render(model), expected, source)
+        }
+    }
+
+    /// Two wordings that differ only in Unicode normalization get a template each: the one
+    /// written in with "è" precomposed must not print it for a catalog that has it decomposed.
+    func testWordingsAreToldApartByTheirBytes() throws {
+        let locale = try XCTUnwrap(shippedContent.locale("it"))
+        let expander = try TemplateExpander(templates: ["consent": "A {{t.x}} B\n"], locale: locale)
+        var model = try ViewModelBuilder.build(plan: examplePlan(), kind: .consent, formatter: LocaleFormatter(content: locale),
+                                               documentId: "CI-TEST", contentVersion: "1", settings: FacilitySettings())
+        for text in ["Caff\u{E8}", "Caffe\u{300}", "Caff\u{E8}"] {
+            model.t = ["x": text]
+            let out = try expander.expand(.consent, model: model)
+            XCTAssertTrue(out.utf8.elementsEqual("A \(text) B\n".utf8), out.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
     }
 }
