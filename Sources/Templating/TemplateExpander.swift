@@ -107,8 +107,21 @@ public final class TemplateExpander: @unchecked Sendable {
         a.count == b.count && zip(a, b).allSatisfy { x, y in
             switch (x, y) {
             case (nil, nil): true
-            case let (x?, y?): x.utf8.elementsEqual(y.utf8)
+            case let (x?, y?): sameBytes(x, y)
             default: false
+            }
+        }
+    }
+
+    /// By `memcmp` of the UTF-8 storage (`utf8.elementsEqual` walked the bytes one by one:
+    /// 0.2 M instructions a consent for its 80 catalog values).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }  // both empty
+                return memcmp(p, q, x.count) == 0
             }
         }
     }
