@@ -7,6 +7,7 @@ import Templating
 /// `osteodoc batch`: many plans, one document each, on all cores.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Render one document per plan on all cores, each file named by its document id.",
         discussion: """
             PLANS is a folder of plan files (*.json) or - for NDJSON on standard input (one plan per line).

@@ -8,6 +8,7 @@ struct ContentCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Readability of the Italian prose: Gulpease index per file; fails below the threshold.")
 
         @Option(name: .long, help: "Lowest acceptable Gulpease index.")

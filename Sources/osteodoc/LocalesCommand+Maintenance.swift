@@ -9,6 +9,7 @@ extension LocalesCommand {
     /// is up to date with the current Italian (unchanged, or just updated by the translator).
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "Record that a translation is up to date with the current Italian: one prose segment (its id from `locales status`), all of a unit's segments (all), or a catalog string that is rightly the same as the Italian.")
 
         @Argument(help: "The locale (BCP 47 tag).")
@@ -85,6 +86,7 @@ extension LocalesCommand {
     /// `osteodoc locales pot`: writes locales/strings.pot and locales/codes.pot from the Italian catalogs.
     struct Pot: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pot",
             abstract: "Write the gettext templates (locales/strings.pot, locales/codes.pot, locales/staff.pot) from the Italian catalogs, for msgmerge, Poedit and Weblate.")
 
         @Flag(name: .long, help: "Write nothing; exit 1 when a committed template differs from what would be written.")
@@ -117,6 +119,7 @@ extension LocalesCommand {
     /// `osteodoc locales migrate`: osteodoc 0.2's whole-file `source-hash:` → segment records.
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Turn the whole-file source-hash of older translations into segment records (.source/), replacing an older record; safe to run again after every merge.")
 
         @OptionGroup var resourceOptions: ResourceOptions

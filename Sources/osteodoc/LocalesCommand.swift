@@ -11,6 +11,7 @@ struct LocalesCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Every unit of every translation: complete, stale (Italian changed since) or missing, with word counts; for each changed Italian segment, a word diff of before and after.")
 
         @Flag(name: .long, help: "Exit with status 1 when any unit is missing or stale.")
@@ -56,6 +57,7 @@ struct LocalesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Find placeholders, template tags, section structure or Markdown in translations that differ from the Italian.")
 
         @Argument(help: "Locales to check (default: all translations).")
@@ -88,6 +90,7 @@ struct LocalesCommand: ParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Write an HTML page with the Italian and the translation side by side, stale and missing units marked.")
 
         @Argument(help: "The locale to preview (BCP 47 tag).")

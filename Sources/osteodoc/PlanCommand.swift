@@ -9,6 +9,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate a plan export: prints \"valid\" and a summary, or every violation (exit 1).")
 
         @Argument(help: "The plan export (JSON); - reads standard input.")

@@ -6,6 +6,7 @@ import Templating
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render a consent form, a discharge sheet or a preparation sheet as HTML or PDF (format from --out's extension).")
 
     @Argument(help: "The document: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).")

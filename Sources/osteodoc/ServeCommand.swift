@@ -6,6 +6,7 @@ import Foundation
 /// that this one does not link the network stack; see `Sources/osteodoc-server`.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the osteodoc server (plans in, documents out, a registry of both); --help lists its settings.",
         // --help belongs to the server program, which lists every setting.
         helpNames: [])
