@@ -377,6 +377,17 @@ class Staff:
                     raise
                 self.settled()
 
+    def read(self, function):
+        """`function()`, which only reads the page: run again on the new document when Chromium
+        replaced the document while it was being read (as `text` does for one element)."""
+        for attempt in range(3):
+            try:
+                return function()
+            except WebDriverException as e:
+                if attempt == 2 or not replaced_document(e):
+                    raise
+                self.settled()
+
     def h1(self):
         return self.text("h1")
 
@@ -599,8 +610,8 @@ def check_focus_visible(s, path):
 
 
 def desk_rows(s, section):
-    return [(r.find_element(By.CSS_SELECTOR, "th a").text, r.find_element(By.CSS_SELECTOR, "th a").get_attribute("href"))
-            for r in s.all(f'section[aria-labelledby="{section}"] tbody tr')]
+    return s.read(lambda: [(r.find_element(By.CSS_SELECTOR, "th a").text, r.find_element(By.CSS_SELECTOR, "th a").get_attribute("href"))
+                           for r in s.all(f'section[aria-labelledby="{section}"] tbody tr')])
 
 
 def check_desk(s):
@@ -780,12 +791,12 @@ def check_printed(s, printed):
 
 
 def history_rows(s):
-    rows = []
-    for tr in s.all('section[aria-labelledby="history"] tbody tr'):
-        rows.append({"id": s.text(".id", tr), "title": tr.find_element(By.CSS_SELECTOR, "th").text,
-                     "events": [li.get_attribute("class") for li in tr.find_elements(By.CSS_SELECTOR, ".events li")],
-                     "text": tr.text})
-    return rows
+    def read():
+        return [{"id": s.text(".id", tr), "title": tr.find_element(By.CSS_SELECTOR, "th").text,
+                 "events": [li.get_attribute("class") for li in tr.find_elements(By.CSS_SELECTOR, ".events li")],
+                 "text": tr.text}
+                for tr in s.all('section[aria-labelledby="history"] tbody tr')]
+    return s.read(read)
 
 
 def check_reprinted_history(s, first, reprint):
@@ -855,9 +866,29 @@ def upload_scan(s, name, document):
     s.submit(fill_in(s, f"/patients/{ROSSI}", 3, choose), timeout=180)
     expect(s.path() == f"/patients/{ROSSI}" and s.query().get("notice") == ["scanned"],
            f"the upload went to {s.b.current_url}: {s.h1()!r} {s.text('main')[:200]!r}")
-    cards = s.all("article.card.scan")
-    expect(cards, "no scan result on the page")
-    return cards[0]  # newest first
+    return scan_card(s)
+
+
+def scan_card(s):
+    """What the newest scan card shows (newest first on the page), read in one go. Reading is safe
+    to repeat, uploading is not: when Chromium replaced the document while it was being read (CI:
+    "Node with given id does not belong to the document", after the upload's page had settled), the
+    card is found and read again in the new document."""
+    def read():
+        cards = s.all("article.card.scan")
+        expect(cards, "no scan result on the page")
+        card = cards[0]
+        def cells(css):
+            return [[c.text for c in tr.find_elements(By.CSS_SELECTOR, "th, td")] for tr in card.find_elements(By.CSS_SELECTOR, css)]
+        return {
+            "text": card.text,
+            "ok": [e.text for e in card.find_elements(By.CSS_SELECTOR, "p.ok")],
+            "flag lists": [e.text for e in card.find_elements(By.CSS_SELECTOR, ".flags")],
+            "flags": [li.text for li in card.find_elements(By.CSS_SELECTOR, ".flags li")],
+            "answers": cells("table:first-of-type tbody tr"),
+            "signatures": cells("table:nth-of-type(2) tbody tr"),
+        }
+    return s.read(read)
 
 
 def scan_target(s):
@@ -887,15 +918,13 @@ def check_scan_complete(s, target):
     document, source, form = target
     n = len(form["pages"])
     card = upload_scan(s, "scan-complete", target[0])
-    text = card.text
+    text = card["text"]
     expect(document in text, f"the newest scan is not of {document}: {text[:120]!r}")
-    expect(card.find_elements(By.CSS_SELECTOR, "p.ok") and "Completo" in s.text("p.ok", card), f"not complete: {text[:600]!r}")
-    flags = [e.text for e in card.find_elements(By.CSS_SELECTOR, ".flags")]
+    expect(card["ok"] and "Completo" in card["ok"][0], f"not complete: {text[:600]!r}")
+    flags = card["flag lists"]
     expect(not flags, f"flags on a complete scan: {flags}")
-    rows = [[c.text for c in tr.find_elements(By.CSS_SELECTOR, "th, td")]
-            for tr in card.find_elements(By.CSS_SELECTOR, "table:first-of-type tbody tr")]
-    signatures = [[c.text for c in tr.find_elements(By.CSS_SELECTOR, "th, td")]
-                  for tr in card.find_elements(By.CSS_SELECTOR, "table:nth-of-type(2) tbody tr")]
+    rows = card["answers"]
+    signatures = card["signatures"]
     # The registry holds exactly what was drawn (the first box of each one-answer question, every
     # required signature), and the page shows what the registry holds.
     report = latest_scan_report(s, document)
@@ -918,7 +947,7 @@ def check_scan_complete(s, target):
         expect(row[1] == ("; ".join(labels) if labels else "nessuna casella segnata"), f"the page shows {row}, the registry {labels}")
     one = sum(a["oneAnswer"] for a in report["answers"])
     required = sum(x["required"] for x in report["signatures"])
-    return (f"{n} pages of {document}: {s.text('p.ok', card)!r}; {len(rows)} answers ({one} one-answer, each its first box),"
+    return (f"{n} pages of {document}: {card['ok'][0]!r}; {len(rows)} answers ({one} one-answer, each its first box),"
             f" {required} required signatures present, as drawn")
 
 
@@ -926,8 +955,8 @@ def check_scan_flagged(s, target):
     document, source, form = target
     n = len(form["pages"])
     card = upload_scan(s, "scan-flagged", target[0])
-    flags = [li.text for li in card.find_elements(By.CSS_SELECTOR, ".flags li")]
-    expect(not card.find_elements(By.CSS_SELECTOR, "p.ok"), "a scan missing a page shown as complete")
+    flags = card["flags"]
+    expect(not card["ok"], "a scan missing a page shown as complete")
     expect(any(f.startswith("Manca la pagina") and str(n) in f for f in flags), f"no flag for the missing page {n}: {flags}")
     other = os.path.basename(s.preparation)[:-len(".pdf")].rsplit("-", 1)[0]
     expect(any("un altro documento" in f and other in f for f in flags), f"no flag for the page of another document ({other}): {flags}")
@@ -936,10 +965,8 @@ def check_scan_flagged(s, target):
 
 def ward_state(s):
     s.get("/ward")
-    rows = {}
-    for tr in s.all("main tbody tr"):
-        rows[tr.find_element(By.CSS_SELECTOR, "th a").text] = s.text("span.state", tr)
-    return rows
+    return s.read(lambda: {tr.find_element(By.CSS_SELECTOR, "th a").text: s.text("span.state", tr)
+                           for tr in s.all("main tbody tr")})
 
 
 def check_ward_list(s):
