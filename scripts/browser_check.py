@@ -369,13 +369,9 @@ class Staff:
     def text(self, css="body", within=None):
         """An element's text. A read is safe to repeat: when Chromium replaced the document between
         finding the element and reading it (see `settled`), it is found again in the new one."""
-        for attempt in range(3):
-            try:
-                return self.one(css, within).text
-            except WebDriverException as e:
-                if attempt == 2 or within is not None or not replaced_document(e):
-                    raise
-                self.settled()
+        if within is not None:  # an element of the old document cannot be found again
+            return self.one(css, within).text
+        return self.read(lambda: self.one(css).text)
 
     def read(self, function):
         """`function()`, which only reads the page: run again on the new document when Chromium

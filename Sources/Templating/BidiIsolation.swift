@@ -146,18 +146,12 @@ public enum BidiIsolation {
     }
 
     /// The length of the phrase separator (``isPhraseSeparator(_:)``) at `index`, or nil.
+    /// Looked for only after a PDI, so decoding the scalar costs next to nothing.
     private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
         guard index < bytes.count else { return nil }
-        switch bytes[index] {
-        case 0x20, 0x5C, 0x2C, 0x2E, 0x3A, 0x2D, 0x2F:
-            return 1
-        case 0xC2 where index + 1 < bytes.count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xB7):
-            return 2
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-            && [0xAF, 0x90, 0x93, 0x94].contains(bytes[index + 2]):
-            return 3
-        default:
-            return nil
-        }
+        var decoder = UTF8()
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), isPhraseSeparator(scalar) else { return nil }
+        return UTF8.width(scalar)
     }
 }

@@ -10,7 +10,7 @@ import Settings
 struct Osteodoc: ParsableCommand {
     // Every command here names itself (`commandName:`): without it swift-argument-parser derives
     // the name from the type with `String(describing:)` for each of them on every run, and the
-    // reflection and protocol-conformance scans behind that were 14 M of a cold render's 345 M
+    // reflection and protocol-conformance scans behind that were 12 M of a cold render's 345 M
     // instructions (callgrind, 2 December 2026). The names are the ones it derived.
     static let configuration = CommandConfiguration(
         commandName: "osteodoc",
