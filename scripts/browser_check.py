@@ -622,16 +622,17 @@ def check_desk(s):
 
 
 def search(s, query):
-    s.get("/desk")
-    field = s.one("#q")
-    field.clear()
-    field.send_keys(query)
-    s.submit(s.one('form[action="/desk"] button[type=submit]'))
+    def fill():
+        field = s.one("#q")
+        field.clear()
+        field.send_keys(query)
+        return s.one('form[action="/desk"] button[type=submit]')
+    s.submit(fill_in(s, "/desk", 3, fill))
     # Posted: the family name, record number or date stays out of the URL (history, proxy logs).
     expect(s.path() == "/desk" and not s.query(), f"the search went to {s.b.current_url}")
     expect(urllib.parse.quote(query) not in s.b.current_url and query not in s.b.current_url,
            f"the search text is in the URL {s.b.current_url}")
-    expect(s.one("#q").get_attribute("value") == query, "the results page keeps the search text in the field")
+    expect(s.read(lambda: s.one("#q").get_attribute("value")) == query, "the results page keeps the search text in the field")
     return [name for name, _ in desk_rows(s, "results")]
 
 
